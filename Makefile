@@ -1,0 +1,51 @@
+# interview-closer: `make demo` and `make test` are the two commands a new user needs.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-dev
+
+.PHONY: demo test lint typecheck pytest bench train install dev clean browser
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+dev: $(STAMP)
+
+## Print a closing plan for the bundled sample resume and posting.
+demo: install
+	$(BIN)/closer demo
+
+lint: dev
+	$(BIN)/ruff check src tests bench scripts
+
+typecheck: dev
+	$(BIN)/mypy
+
+pytest: dev
+	$(BIN)/pytest -q -n 2 -m "not browser"
+	$(BIN)/pytest -q -m browser
+
+## Lint, type-check and run every test (browser tests included).
+test: lint typecheck pytest
+
+## Speed and quality figures (uses ../shared when present).
+bench: dev
+	$(BIN)/python -m bench.run
+
+## Retrain the shipped skill tagger from ../shared/eval/skillspan/train.json.
+train: dev
+	$(BIN)/python scripts/train_tagger.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info

@@ -1,0 +1,5 @@
+"""Allow `python -m interview_closer`."""
+
+from interview_closer.cli.main import run
+
+run()

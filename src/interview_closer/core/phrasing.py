@@ -1,0 +1,92 @@
+"""The team's wording for the script, from data/phrasing.yaml, picked deterministically."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_PHRASING = Path(__file__).resolve().parent.parent / "data" / "phrasing.yaml"
+
+# Past-tense verbs that do not end in "ed" but often open a resume bullet.
+_IRREGULAR = frozenset(
+    "led built ran won grew cut drove made wrote taught sold set kept brought began took held "
+    "oversaw spearheaded rebuilt rewrote shipped overhauled undertook became gave got put met "
+    "found fed lit sped spun swept stood brought".split()
+)
+_DANGLING = frozenset(
+    "a an the and or but by to for with of on in at from into onto as via using while than "
+    "that which who my our their its".split()
+)
+_BOUNDARY = re.compile(r",\s|;\s|\s[—–-]\s|\s(?:which|resulting|while|whilst)\s")
+
+
+@lru_cache(maxsize=1)
+def phrasing() -> dict[str, Any]:
+    """All phrasing variants, loaded once."""
+    import yaml
+
+    with _PHRASING.open(encoding="utf-8") as fh:
+        data: dict[str, Any] = yaml.safe_load(fh)
+    return data
+
+
+class Picker:
+    """Chooses one variant per element from a seed, so equal inputs give equal wording."""
+
+    def __init__(self, seed: str) -> None:
+        self._seed = seed
+
+    def pick(self, element: str, salt: str = "", **values: str) -> str:
+        """The chosen variant of an element, with its placeholders filled."""
+        variants = phrasing()[element]
+        if isinstance(variants, str):
+            variants = [variants]
+        digest = hashlib.sha256(f"{self._seed}|{element}|{salt}".encode()).digest()
+        template = variants[int.from_bytes(digest[:4], "big") % len(variants)]
+        return fill(template, values)
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """Fill {name} placeholders; unknown placeholders are left out rather than crash."""
+    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), ""), template)
+
+
+def learning_plan(kind: str, gap: str) -> str:
+    """The learning-plan phrase for a kind of gap."""
+    plans: dict[str, str] = phrasing()["learning_plan"]
+    return fill(plans.get(kind, plans["skill"]), {"gap": gap})
+
+
+def is_past_tense_verb(word: str) -> bool:
+    """True for words that read as a past-tense verb opening a bullet ("Reduced", "Led")."""
+    w = word.lower()
+    return w in _IRREGULAR or (w.endswith("ed") and len(w) > 3)
+
+
+def first_person(text: str, max_words: int = 22) -> str | None:
+    """Turn "Reduced costs by 15%." into "reduced costs by 15%", shortened; None if not a verb."""
+    words = text.strip().rstrip(".;").split()
+    if not words or not is_past_tense_verb(words[0].strip(",")):
+        return None
+    clause = " ".join(words)
+    if len(words) > max_words:
+        clause = shorten(clause, max_words)
+    return clause[0].lower() + clause[1:]
+
+
+def shorten(clause: str, max_words: int) -> str:
+    """Cut a clause at its last natural boundary before max_words words."""
+    words = clause.split()
+    if len(words) <= max_words:
+        return clause
+    head = " ".join(words[:max_words])
+    cuts = [m.start() for m in _BOUNDARY.finditer(head) if m.start() > len(head) // 3]
+    cut = head[: cuts[-1]] if cuts else head
+    # Never leave a clause hanging on "by", "and" or "the".
+    parts = cut.rstrip(",;: ").split()
+    while len(parts) > 3 and parts[-1].lower() in _DANGLING:
+        parts.pop()
+    return " ".join(parts).rstrip(",;:")

@@ -1,0 +1,249 @@
+"""Posting text -> Posting: sections, requirements with importance, kind and skills."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from interview_closer.core.models import Posting, Requirement, Section, SkillMention
+from interview_closer.core.sections import classify_heading, classify_sentence, is_heading
+from interview_closer.core.text import split_sentences
+from interview_closer.core.vocab import Vocabulary
+
+MentionFinder = Callable[[str], list[SkillMention]]
+
+_NICE_CUES = re.compile(
+    r"\b(?:preferred|prefer|a plus|plus\b|bonus|nice[ -]to[ -]have|ideally|desirable|"
+    r"advantageous|an advantage|would be great|helpful|familiarity)\b",
+    re.IGNORECASE,
+)
+_MUST_CUES = re.compile(
+    r"\b(?:required|requires?|must|minimum|essential|mandatory|need to|you have|at least)\b",
+    re.IGNORECASE,
+)
+YEARS_RE = re.compile(
+    r"(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
+    r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs?)\b",
+    re.IGNORECASE,
+)
+_WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10}
+_DEGREE = re.compile(
+    r"\b(?:degree|bachelor'?s?|master'?s?|ph\.?d|doctorate|diploma|b\.?sc?|m\.?sc|mba|bsn|"
+    r"associate'?s degree|graduate of)\b",
+    re.IGNORECASE,
+)
+_CERT = re.compile(r"\b(?:certif\w*|licen[cs]e[ds]?|licensure|registered|accredit\w*)\b", re.I)
+_LANG = re.compile(r"\b(?:fluent|fluency|bilingual|native speaker|proficient in (?:english|"
+                   r"spanish|french|german|mandarin|portuguese|arabic))\b", re.IGNORECASE)
+_LOGISTICS = re.compile(
+    r"\b(?:authori[sz]ed to work|work authori[sz]ation|visa|sponsorship|relocat\w*|travel|"
+    r"on-?site|in the office|hybrid|remote|shifts?|weekends?|nights|overtime|on-call|"
+    r"driver'?s licen[cs]e|driving licen[cs]e|background check|drug screen|clearance|"
+    r"lift(?:ing)? (?:up to )?\d+|commute|based in|located in|time ?zone)\b",
+    re.IGNORECASE,
+)
+_SOFT_CUES = re.compile(
+    r"\b(?:communicat\w*|team ?player|collaborat\w*|interpersonal|self-starter|motivated|"
+    r"attention to detail|detail-oriented|organi[sz]ed|proactive|problem[- ]solv\w*|"
+    r"adaptab\w*|work independently|empath\w*|positive attitude|curious|ownership)\b",
+    re.IGNORECASE,
+)
+# Lines that look like a list item marker, to strip from requirement text.
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
+_REQUIREMENT_SECTIONS = ("requirements", "preferred")
+
+
+def parse_posting(
+    text: str,
+    *,
+    title: str | None = None,
+    company: str | None = None,
+    find_mentions: MentionFinder | None = None,
+    vocab: Vocabulary | None = None,
+) -> Posting:
+    """Understand a posting: its sections, its requirements and every skill mention."""
+    vocab = vocab or Vocabulary.default()
+    finder: MentionFinder = find_mentions or vocab.find
+    sections = find_sections(text)
+    mentions = finder(text)
+    units = _units(text, sections)
+    has_req_section = any(s.kind in _REQUIREMENT_SECTIONS for s in sections)
+    requirements: list[Requirement] = []
+    for start, end, section_kind in units:
+        req = _requirement(text, start, end, section_kind, has_req_section, mentions, vocab)
+        if req is not None:
+            req.id = f"R{len(requirements) + 1}"
+            requirements.append(req)
+    return Posting(
+        text=text,
+        title=title or guess_title(text),
+        company=company or guess_company(text),
+        sections=sections,
+        requirements=requirements,
+        mentions=mentions,
+    )
+
+
+def find_sections(text: str) -> list[Section]:
+    """Sections from heading lines; text before any heading is one 'intro' section."""
+    heads: list[tuple[int, int, str, str]] = []  # line start, line end, kind, heading
+    pos = 0
+    for line in text.split("\n"):
+        line_end = pos + len(line)
+        if is_heading(line):
+            kind = classify_heading(line)
+            heads.append((pos, line_end, kind, line.strip().strip("#*: ").strip()))
+        pos = line_end + 1
+    sections: list[Section] = []
+    first = heads[0][0] if heads else len(text)
+    if text[:first].strip():
+        sections.append(Section("intro", "", 0, first))
+    for i, (_, h_end, kind, heading) in enumerate(heads):
+        end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+        sections.append(Section(kind, heading, min(h_end + 1, end), end))
+    return sections
+
+
+def _units(text: str, sections: list[Section]) -> list[tuple[int, int, str]]:
+    """Sentences and list items with the section kind they belong to."""
+    out: list[tuple[int, int, str]] = []
+    for section in sections:
+        for a, b in split_sentences(text, section.start, section.end):
+            kind = section.kind
+            if kind in ("intro", "other"):
+                kind = classify_sentence(text[a:b])
+            out.append((a, b, kind))
+    return out
+
+
+def _requirement(
+    text: str,
+    start: int,
+    end: int,
+    section_kind: str,
+    has_req_section: bool,
+    mentions: list[SkillMention],
+    vocab: Vocabulary,
+) -> Requirement | None:
+    sentence = text[start:end]
+    m = _BULLET.match(sentence)
+    if m:
+        start += m.end()
+        sentence = text[start:end]
+    skills = [x for x in mentions if x.start >= start and x.end <= end]
+    years_m = YEARS_RE.search(sentence)
+    if section_kind in ("about", "benefits", "eeo", "apply", "title"):
+        return None
+    if section_kind == "responsibilities":
+        if not skills:
+            return None
+        importance = "must" if not has_req_section else "nice"
+    elif section_kind in _REQUIREMENT_SECTIONS:
+        importance = "nice" if section_kind == "preferred" else "must"
+    else:  # an unlabelled sentence: only clear requirement sentences count
+        if section_kind != "requirement-like":
+            return None
+        importance = "must"
+    if len(sentence.split()) < 2 and not skills:
+        return None
+    if _NICE_CUES.search(sentence) and not re.search(r"\brequired\b", sentence, re.I):
+        importance = "nice"
+    elif _MUST_CUES.search(sentence):
+        importance = "must"
+    kind = requirement_kind(sentence, skills, vocab, years_m is not None)
+    years = _years_value(years_m.group("n")) if years_m and kind == "years" else None
+    return Requirement(
+        id="",
+        text=sentence.strip(),
+        importance="must" if importance == "must" else "nice",
+        kind=kind,
+        skills=_dedupe(skills),
+        years=years,
+        section=section_kind if section_kind in _REQUIREMENT_SECTIONS else "responsibilities"
+        if section_kind == "responsibilities" else "requirements",
+        start=start,
+        end=end,
+    )
+
+
+def requirement_kind(
+    sentence: str, skills: list[SkillMention], vocab: Vocabulary, has_years: bool
+) -> str:
+    """The kind of a requirement, from cue words and the kinds of the skills it names."""
+    kinds = [e.kind for s in skills if (e := vocab.entry(s.name)) is not None]
+    if has_years and not _LOGISTICS.search(sentence.split("years")[0][-12:]):
+        return "years"
+    if "degree" in kinds or _DEGREE.search(sentence):
+        return "degree"
+    if "certification" in kinds or (_CERT.search(sentence) and not kinds.count("tool") > 1):
+        return "certification"
+    if "language" in kinds or _LANG.search(sentence):
+        return "language"
+    if _LOGISTICS.search(sentence) and not [k for k in kinds if k in ("tool", "skill")]:
+        return "logistics"
+    if kinds and all(k == "soft" for k in kinds):
+        return "soft"
+    if not kinds and _SOFT_CUES.search(sentence):
+        return "soft"
+    if "tool" in kinds:
+        return "tool"
+    return "skill"
+
+
+def _years_value(raw: str) -> float:
+    raw = raw.lower()
+    return float(_WORD_NUM[raw]) if raw in _WORD_NUM else float(raw)
+
+
+def _dedupe(skills: list[SkillMention]) -> list[SkillMention]:
+    seen: set[str] = set()
+    out: list[SkillMention] = []
+    for s in skills:
+        if s.name not in seen:
+            seen.add(s.name)
+            out.append(s)
+    return out
+
+
+_TITLE_WORDS = re.compile(
+    r"\b(?:engineer|developer|manager|nurse|analyst|teacher|director|specialist|assistant|"
+    r"consultant|associate|representative|lead|designer|scientist|technician|coordinator|"
+    r"accountant|officer|administrator|architect|executive|clerk|driver|chef|cook|operator|"
+    r"electrician|plumber|intern|head of|agent|advisor|therapist|pharmacist|writer)\b",
+    re.IGNORECASE,
+)
+
+
+_SEEKING = re.compile(
+    r"\b(?:looking for|hiring|seeking|recruiting)\s+(?:an?\s+|our next\s+|a new\s+)?"
+    r"(?P<t>(?:[A-Z][\w/&-]*\s+){0,4}[A-Z][\w/&-]*)"
+)
+
+
+def guess_title(text: str) -> str | None:
+    """The job title: the first short line that names a role, or 'looking for a X'."""
+    for line in text.split("\n")[:8]:
+        clean = line.strip().strip("#*").strip()
+        if clean and len(clean) <= 80 and _TITLE_WORDS.search(clean):
+            clean = re.sub(r"^(?:job title|position|role)\s*:\s*", "", clean, flags=re.I)
+            return clean.split(" - ")[0].split(" | ")[0].strip()
+    m = _SEEKING.search(text[:2000])
+    if m and _TITLE_WORDS.search(m.group("t")):
+        return m.group("t").strip()
+    return None
+
+
+_COMPANY_RE = re.compile(
+    r"(?:^|\n)\s*#*\s*About (?!the role|the job|you|this|us\b|the team|the position)"
+    r"(?P<a>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})|"
+    r"\b(?i:at|join) (?P<b>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})[,.!]",
+)
+
+
+def guess_company(text: str) -> str | None:
+    """The employer's name, from an 'About X' heading or 'join X' in the opening text."""
+    m = _COMPANY_RE.search(text[:3000])
+    if not m:
+        return None
+    return (m.group("a") or m.group("b") or "").strip() or None

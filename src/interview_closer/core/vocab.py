@@ -1,0 +1,263 @@
+"""The skill vocabulary: canonical skills with aliases, loaded from TSV data files.
+
+The format is described in docs/architecture.md. Matching works on normalised
+token tuples (lowercase, light singular), longest match first, so "REST APIs"
+finds "REST API" and "Postgres" finds "PostgreSQL".
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from interview_closer.core.models import SkillMention
+from interview_closer.core.text import Token, normalise_phrase, tokenize
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+KINDS = frozenset({"tool", "skill", "soft", "certification", "language", "degree"})
+# What may stand between the words of a multi-word alias in running text.
+_JOINER = re.compile(r"[\s\-/&]{0,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class VocabEntry:
+    """A canonical skill: its name, kind, family and aliases."""
+
+    name: str
+    kind: str
+    family: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    name: str
+    exact: tuple[str, ...] | None  # verbatim tokens for case-sensitive aliases
+
+
+class Vocabulary:
+    """A set of canonical skills that can be found in text."""
+
+    def __init__(
+        self,
+        entries: Iterable[VocabEntry],
+        paraphrases: Iterable[tuple[str, str]] = (),
+    ) -> None:
+        self._entries: dict[str, VocabEntry] = {}
+        self._index: dict[tuple[str, ...], list[_Key]] = {}
+        self._first: set[str] = set()
+        self._max_len = 1
+        for entry in entries:
+            self.add(entry)
+        self._paraphrases: list[tuple[str, re.Pattern[str]]] = []
+        for name, pattern in paraphrases:
+            if name in self._entries:
+                self._paraphrases.append((name, re.compile(pattern, re.IGNORECASE)))
+
+    # -- building -----------------------------------------------------------
+    def add(self, entry: VocabEntry) -> None:
+        """Add an entry; an entry already known by name keeps its first definition."""
+        if entry.name in self._entries:
+            return
+        self._entries[entry.name] = entry
+        # A name listed as a case-sensitive alias ("=Go") is not matched in any case.
+        names = entry.aliases if f"={entry.name}" in entry.aliases else (entry.name, *entry.aliases)
+        for alias in names:
+            exact = alias.startswith("=")
+            text = alias[1:] if exact else alias
+            toks = tokenize(text)
+            if not toks:
+                continue
+            key = tuple(t.norm for t in toks)
+            verbatim = tuple(t.text for t in toks) if exact else None
+            bucket = self._index.setdefault(key, [])
+            if any(k.name == entry.name and k.exact == verbatim for k in bucket):
+                continue
+            bucket.append(_Key(entry.name, verbatim))
+            self._first.add(key[0])
+            self._max_len = max(self._max_len, len(key))
+
+    @classmethod
+    def load(cls, paths: Iterable[Path], paraphrase_paths: Iterable[Path] = ()) -> Vocabulary:
+        """Load vocabulary TSV files (and paraphrase TSV files) in order."""
+        entries: list[VocabEntry] = []
+        for path in paths:
+            entries.extend(read_vocab_file(path))
+        paraphrases: list[tuple[str, str]] = []
+        for path in paraphrase_paths:
+            paraphrases.extend(_read_paraphrases(path))
+        return cls(entries, paraphrases)
+
+    @classmethod
+    def default(cls) -> Vocabulary:
+        """The built-in vocabulary plus whatever the user imported (cached)."""
+        return _default_vocabulary()
+
+    # -- queries ------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries
+
+    def entries(self) -> list[VocabEntry]:
+        """Every entry, in load order."""
+        return list(self._entries.values())
+
+    def entry(self, name: str) -> VocabEntry | None:
+        """The entry with this canonical name, if any."""
+        return self._entries.get(name)
+
+    def lookup(self, phrase: str) -> VocabEntry | None:
+        """The entry a whole phrase names (alias or canonical), if any."""
+        toks = tokenize(phrase)
+        keys = self._index.get(tuple(t.norm for t in toks))
+        if not keys:
+            return None
+        verbatim = tuple(t.text for t in toks)
+        for k in keys:
+            if k.exact is None or k.exact == verbatim:
+                return self._entries[k.name]
+        return None
+
+    def family_of(self, name: str) -> str | None:
+        """The family of a canonical skill."""
+        entry = self._entries.get(name)
+        return entry.family if entry else None
+
+    def adjacent(self, a: str, b: str) -> bool:
+        """True when two different canonical skills share a family."""
+        fa, fb = self.family_of(a), self.family_of(b)
+        return a != b and fa is not None and fa == fb
+
+    def find(self, text: str, tokens: list[Token] | None = None) -> list[SkillMention]:
+        """Every vocabulary mention in text: longest match first, no overlaps, by offset."""
+        toks = tokenize(text) if tokens is None else tokens
+        out: list[SkillMention] = []
+        n = len(toks)
+        i = 0
+        first, index, max_len = self._first, self._index, self._max_len
+        while i < n:
+            if toks[i].norm not in first:
+                i += 1
+                continue
+            hit = self._match_at(text, toks, i, min(max_len, n - i), index)
+            if hit is None:
+                i += 1
+                continue
+            name, length = hit
+            start, end = toks[i].start, toks[i + length - 1].end
+            out.append(SkillMention(name, text[start:end], start, end))
+            i += length
+        return out
+
+    def _match_at(
+        self,
+        text: str,
+        toks: list[Token],
+        i: int,
+        longest: int,
+        index: dict[tuple[str, ...], list[_Key]],
+    ) -> tuple[str, int] | None:
+        for length in range(longest, 0, -1):
+            keys = index.get(tuple(t.norm for t in toks[i : i + length]))
+            if not keys:
+                continue
+            if length > 1 and not all(
+                _JOINER.fullmatch(text, toks[j].end, toks[j + 1].start)
+                for j in range(i, i + length - 1)
+            ):
+                continue
+            verbatim = None
+            for k in keys:
+                if k.exact is not None:
+                    if verbatim is None:
+                        verbatim = tuple(t.text for t in toks[i : i + length])
+                    if k.exact != verbatim:
+                        continue
+                return k.name, length
+        return None
+
+    def paraphrases(self, text: str) -> list[SkillMention]:
+        """Skills a sentence shows without naming them ("led a team of 6")."""
+        out: list[SkillMention] = []
+        for name, pattern in self._paraphrases:
+            m = pattern.search(text)
+            if m:
+                out.append(SkillMention(name, m.group(0), m.start(), m.end()))
+        return out
+
+
+def read_vocab_file(path: Path) -> list[VocabEntry]:
+    """Parse one vocabulary TSV file into entries; malformed lines are skipped."""
+    entries: list[VocabEntry] = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = raw.split("\t")
+        if len(cols) < 3 or cols[1] not in KINDS or not cols[0].strip():
+            continue
+        aliases = tuple(a.strip() for a in cols[3].split("|") if a.strip()) if len(cols) > 3 else ()
+        entries.append(VocabEntry(cols[0].strip(), cols[1], cols[2].strip(), aliases))
+    return entries
+
+
+def write_vocab_file(path: Path, entries: Iterable[VocabEntry]) -> None:
+    """Write entries as a vocabulary TSV file, atomically (temp file, then rename)."""
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    lines = ["# canonical\tkind\tfamily\taliases"]
+    for e in entries:
+        clean = [x.replace("\t", " ").replace("|", "/").replace("\n", " ") for x in e.aliases]
+        name = e.name.replace("\t", " ")
+        lines.append(f"{name}\t{e.kind}\t{e.family.replace(chr(9), ' ')}\t{'|'.join(clean)}")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _read_paraphrases(path: Path) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if not path.is_file():
+        return out
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#") or "\t" not in raw:
+            continue
+        name, pattern = raw.split("\t", 1)
+        try:
+            re.compile(pattern)
+        except re.error:
+            continue
+        out.append((name.strip(), pattern.strip()))
+    return out
+
+
+def builtin_vocab_files() -> list[Path]:
+    """The vocabulary files shipped in the package, in a stable order."""
+    return sorted((DATA_DIR / "vocab").glob("*.tsv"))
+
+
+def user_vocab_dir() -> Path:
+    """Where imported vocabularies (O*NET, ESCO) are kept for this user."""
+    base = os.environ.get("CLOSER_DATA_DIR")
+    if base:
+        return Path(base) / "vocab"
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("interview-closer", appauthor=False)) / "vocab"
+
+
+@lru_cache(maxsize=1)
+def _default_vocabulary() -> Vocabulary:
+    user_dir = user_vocab_dir()
+    user_files = sorted(user_dir.glob("*.tsv")) if user_dir.is_dir() else []
+    return Vocabulary.load(
+        [*builtin_vocab_files(), *user_files], [DATA_DIR / "paraphrases.tsv"]
+    )
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The normalised key of a phrase (exposed for callers that compare names)."""
+    return normalise_phrase(phrase)

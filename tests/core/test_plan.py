@@ -1,0 +1,173 @@
+"""The closing plan: top skills, gaps, script; and the no-fabrication rule as a property."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.vocab_factory import small_vocab
+
+from interview_closer.core.matching import Matcher
+from interview_closer.core.models import Plan, YearMonth
+from interview_closer.core.plan import PITCH_MAX_WORDS, build_plan
+from interview_closer.core.posting import parse_posting
+from interview_closer.core.resume import parse_resume
+
+TODAY = YearMonth(2026, 11)
+POSTING = """Senior Backend Engineer
+About Northwind Analytics
+Northwind Analytics moves freight data.
+
+Requirements
+- 5+ years of professional experience with Python
+- Strong SQL skills; experience with PostgreSQL or MySQL
+- Experience with Kubernetes and Docker in production
+- Experience building REST APIs
+- Excellent written and verbal communication
+- People management experience
+
+Nice to have
+- Kafka
+"""
+RESUME = """Jordan Rivera
+jordan@example.com
+
+Experience
+Senior Software Engineer, Cascade Freight — Mar 2021 – Present
+- Led a team of 5 engineers building REST APIs in Python serving 2M requests a day
+- Cut nightly ETL runtime from 6 hours to 40 minutes by rewriting jobs on Airflow and PostgreSQL
+- Moved 30 services to Docker, reducing deploy time by 70%
+
+Software Engineer, Bluebird Payments — Jun 2018 – Feb 2021
+- Built payment reconciliation in Python and MySQL handling $40M a month
+- Wrote SQL reports used by the finance team
+
+Skills
+Python, SQL, PostgreSQL, MySQL, Docker, JS
+"""
+
+
+def make(resume: str = RESUME, posting: str = POSTING, interviewer: str | None = "Sam") -> Plan:
+    vocab = small_vocab()
+    p = parse_posting(posting, vocab=vocab)
+    r = parse_resume(resume, vocab=vocab, today=TODAY)
+    return build_plan(p, r, Matcher(vocab).match_all(p, r), vocab, interviewer)
+
+
+def test_top_skills_are_five_diverse_and_backed_by_resume_lines() -> None:
+    plan = make()
+    names = [t.skill for t in plan.top_skills]
+    assert len(names) == 5 and len(set(names)) == 5
+    assert "Python" in names
+    # PostgreSQL and MySQL are one family: only one of them makes the five.
+    assert not {"PostgreSQL", "MySQL"} <= set(names)
+    lines = plan.resume.lines
+    for top in plan.top_skills:
+        assert top.evidence and top.requirement_ids
+        for ev in top.evidence:
+            assert ev.text in lines[ev.line - 1]
+
+
+def test_gaps_have_honest_answers_and_blocking_comes_first() -> None:
+    plan = make()
+    by_id = {m.requirement.id: m for m in plan.matches}
+    kube = next(m for m in plan.matches if "Kubernetes" in m.requirement.text)
+    assert kube.status == "partial"
+    gap_ids = [g.requirement_id for g in plan.gaps]
+    assert kube.requirement.id in gap_ids
+    kube_gap = next(g for g in plan.gaps if g.requirement_id == kube.requirement.id)
+    assert "Kubernetes" in kube_gap.answer and "Docker" in kube_gap.answer
+    severities = [g.severity for g in plan.gaps]
+    assert severities == sorted(severities, key=lambda s: s != "blocking")
+    for g in plan.gaps:
+        assert by_id[g.requirement_id].status != "met"
+
+
+def test_blocking_gap_is_acknowledged_not_denied() -> None:
+    posting = "Requirements\n- Active RN license required\n- Python\n"
+    plan = make(posting=posting)
+    [gap] = [g for g in plan.gaps if g.severity == "blocking"]
+    assert "RN license" in gap.answer
+    assert re.search(r"don't have|lack", gap.answer)
+
+
+def test_script_has_every_element_in_method_order() -> None:
+    s = make().script
+    assert 40 <= len(s.pitch.split()) <= PITCH_MAX_WORDS
+    assert len(s.gap_questions) == 2 and all(q.endswith("?") for q in s.gap_questions)
+    assert s.reaffirm
+    assert s.match_statement.count("you need") + s.match_statement.count("calls for") >= 2
+    assert "Cascade Freight" in s.story or "Bluebird Payments" in s.story
+    assert any("next step" in q or "from here" in q for q in s.next_step_questions)
+    assert any("call" in q or "phone" in q for q in s.next_step_questions)
+    assert "Sam" in s.thanks
+    assert len(s.debrief_reminder) >= 5
+
+
+def test_same_inputs_same_plan_and_different_inputs_can_differ() -> None:
+    assert make().script == make().script
+    other = make(resume=RESUME.replace("Jordan", "Jordana"))
+    assert other.script.pitch  # still a plan; wording is allowed to vary
+
+
+def test_resume_without_experience_gives_an_empty_but_valid_plan() -> None:
+    plan = make(resume="Pat Doe\n")
+    assert plan.top_skills == []
+    assert plan.script.pitch
+    assert plan.script.story == ""
+
+
+# --- the no-fabrication rule -------------------------------------------------------
+EMPLOYERS = ["Cascade Freight", "Bluebird Payments", "Mercy Hospital", "Quill Software Ltd"]
+VERBS = ["Built", "Led", "Cut", "Managed", "Designed", "Reduced", "Closed", "Wrote"]
+OBJECTS = ["REST APIs in Python", "Postgres queries", "a team of {n} engineers",
+           "$ {n}M in new ARR", "Docker images for {n} services", "k8s clusters",
+           "SQL reports for {n} users", "ICU patients", "dashboards in JS"]
+
+
+@st.composite
+def resumes(draw: st.DrawFn) -> str:
+    lines = [draw(st.sampled_from(["Alex Kim", "Sam Lee", "Robin Park"])), "", "Experience"]
+    year = 2010
+    for _ in range(draw(st.integers(1, 3))):
+        employer = draw(st.sampled_from(EMPLOYERS))
+        span = draw(st.integers(1, 5))
+        lines.append(f"Engineer, {employer} — Jan {year} – Dec {year + span}")
+        year += span + 1
+        for _ in range(draw(st.integers(1, 4))):
+            n = draw(st.integers(2, 999))
+            obj = draw(st.sampled_from(OBJECTS)).format(n=n)
+            lines.append(f"- {draw(st.sampled_from(VERBS))} {obj} by {n}%")
+    lines += ["", "Skills", ", ".join(draw(st.lists(st.sampled_from(
+        ["Python", "SQL", "Docker", "Go", "Kafka", "Spanish"]), max_size=4)))]
+    return "\n".join(lines) + "\n"
+
+
+REQS = ["5+ years of Python", "PostgreSQL", "Kubernetes", "People management", "Kafka",
+        "A record of meeting quota", "ICU experience", "Active RN license", "JavaScript"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(resume=resumes(), reqs=st.lists(st.sampled_from(REQS), min_size=1, max_size=6))
+def test_plan_never_claims_what_the_resume_does_not_hold(resume: str, reqs: list[str]) -> None:
+    posting = "Analyst at Zeta Corp\nRequirements\n" + "".join(f"- {r}\n" for r in reqs)
+    plan = make(resume=resume, posting=posting)
+    lines = plan.resume.lines
+    evidence = [ev for m in plan.matches for ev in m.evidence]
+    evidence += [ev for t in plan.top_skills for ev in t.evidence]
+    evidence += [ev for g in plan.gaps for ev in g.evidence]
+    for ev in evidence:
+        assert ev.text and ev.text in lines[ev.line - 1]
+    s = plan.script
+    spoken = " ".join([s.pitch, s.match_statement, s.story, s.reaffirm, s.thanks,
+                       *[g.answer for g in plan.gaps]])
+    for number in re.findall(r"\d+(?:\.\d+)?", spoken):
+        assert number in resume or number in posting, number
+    for employer in EMPLOYERS + ["Zeta Corp"]:
+        if employer in s.story:
+            assert employer in resume or employer in posting
+    resume_skills = {sk.name for it in plan.resume.items for sk in it.skills}
+    for top in plan.top_skills:
+        assert top.skill in resume_skills
+    assert len(s.pitch.split()) <= PITCH_MAX_WORDS
