@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from interview_closer.core.models import Plan, Posting, Resume, YearMonth
+from collections.abc import Callable
+
+from interview_closer.core.models import Plan, Posting, Resume, SkillMention, YearMonth
 
 
-def _finder():  # type: ignore[no-untyped-def]
+def _finder() -> Callable[[str], list[SkillMention]]:
     """The best mention finder available: the trained extractor, else the vocabulary."""
     try:
         from interview_closer.core.extract import SkillExtractor

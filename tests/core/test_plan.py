@@ -164,7 +164,7 @@ def test_plan_never_claims_what_the_resume_does_not_hold(resume: str, reqs: list
                        *[g.answer for g in plan.gaps]])
     for number in re.findall(r"\d+(?:\.\d+)?", spoken):
         assert number in resume or number in posting, number
-    for employer in EMPLOYERS + ["Zeta Corp"]:
+    for employer in [*EMPLOYERS, "Zeta Corp"]:
         if employer in s.story:
             assert employer in resume or employer in posting
     resume_skills = {sk.name for it in plan.resume.items for sk in it.skills}

@@ -12,6 +12,8 @@ from interview_closer.core.models import (
     Posting,
     Requirement,
     Resume,
+    Severity,
+    Status,
 )
 from interview_closer.core.similarity import LexicalSimilarity, Similarity
 from interview_closer.core.vocab import Vocabulary
@@ -133,8 +135,7 @@ class Matcher:
         self, req: Requirement, resume: Resume, by_skill: dict[str, list[EvidenceItem]]
     ) -> Match:
         need = req.years or 0.0
-        named = [m for m in req.skills if self.vocab.entry(m.name) is None
-                 or (e := self.vocab.entry(m.name)) is not None and e.kind != "soft"]
+        named = [m for m in req.skills if _not_soft(self.vocab, m.name)]
         if named:
             have, label, skill = 0.0, named[0].surface, named[0].name
             for m in named:
@@ -205,15 +206,20 @@ def _match(req: Requirement, status: str, score: float, reason: str, hits: list[
         evidence.append(Evidence(h.item.text, h.item.line))
         if h.skill and h.skill != "__total__" and h.skill not in skills:
             skills.append(h.skill)
-    st = "met" if status == "met" else "partial" if status == "partial" else "gap"
+    st: Status = "met" if status == "met" else "partial" if status == "partial" else "gap"
     return Match(req, st, round(max(0.0, min(1.0, score)), 3), reason, evidence, skills)
+
+
+def _not_soft(vocab: Vocabulary, name: str) -> bool:
+    entry = vocab.entry(name)
+    return entry is None or entry.kind != "soft"
 
 
 def _status(score: float) -> str:
     return "met" if score >= MET else "partial" if score >= PARTIAL else "gap"
 
 
-def _severity(req: Requirement, match: Match) -> str | None:
+def _severity(req: Requirement, match: Match) -> Severity | None:
     """Blocking: a must-have with nothing close. Minor: the rest that is not met."""
     if match.status == "met" or req.kind == "logistics":
         return None

@@ -87,7 +87,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for m in _SENT_END.finditer(text, start, stop):
         piece_end = m.start()
         # "e.g. Python" is not the end of a sentence.
-        if "\n" not in m.group(0) and _ABBREV_END.search(text[max(cursor, piece_end - 8) : piece_end]):
+        before = text[max(cursor, piece_end - 8) : piece_end]
+        if "\n" not in m.group(0) and _ABBREV_END.search(before):
             continue
         _append_trimmed(text, cursor, piece_end, spans)
         cursor = m.end()

@@ -1,7 +1,7 @@
 """Files -> text: resumes (PDF, DOCX, TXT, Markdown, JSON Resume) and postings (TXT, MD, HTML).
 
 Every problem with a file raises `interview_closer.errors.InputError` with one line naming
-the file, what is wrong and what to do. Heavy libraries (pypdf, python-docx, bs4) are
+the file, what is wrong and what to do. Heavy libraries (pypdf, python-docx) are
 imported only when a file of their format is read.
 """
 
