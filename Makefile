@@ -45,6 +45,7 @@ bench: dev
 
 ## Retrain the shipped skill tagger from ../shared/eval/skillspan/train.json.
 train: dev
+	$(BIN)/python -m pip install --quiet -e '.[dev,train]'
 	$(BIN)/python scripts/train_tagger.py
 
 clean:

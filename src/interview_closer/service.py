@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-
-from collections.abc import Callable
 
 from interview_closer.core.models import Plan, Posting, Resume, SkillMention, YearMonth
 

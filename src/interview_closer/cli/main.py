@@ -39,25 +39,36 @@ def _register() -> None:
 _register()
 
 
-def run() -> None:
+def _click_class(name: str) -> type[BaseException]:
+    """A class of the click library Typer uses (vendored in new Typer, plain click in old)."""
+    for cls in typer.BadParameter.__mro__:
+        if cls.__name__ == name:
+            return cls
+    raise LookupError(name)  # pragma: no cover - every Typer has these
+
+
+def run(argv: list[str] | None = None) -> None:
     """Entry point: run the app, turning user errors into one line and an exit code."""
+    click_error = _click_class("ClickException")
+    usage_error = _click_class("UsageError")
     try:
-        app(standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
     except CloserError as exc:
         print(f"closer: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         print("closer: interrupted; nothing was saved", file=sys.stderr)
         sys.exit(130)
-    except SystemExit:
-        raise
-    except Exception as exc:  # click's own usage errors
-        import click
-
-        if isinstance(exc, click.exceptions.Abort):
-            print("closer: cancelled; nothing was saved", file=sys.stderr)
-            sys.exit(130)
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
-        raise
+    except typer.Abort:
+        print("closer: cancelled; nothing was saved", file=sys.stderr)
+        sys.exit(130)
+    except click_error as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            exc.show()  # type: ignore[attr-defined]
+            sys.exit(0)
+        message = exc.format_message()  # type: ignore[attr-defined]
+        command = getattr(getattr(exc, "ctx", None), "command_path", "closer")
+        hint = f" (see '{command} --help')" if isinstance(exc, usage_error) else ""
+        print(f"closer: {message}{hint}", file=sys.stderr)
+        sys.exit(2 if isinstance(exc, usage_error) else exc.exit_code)  # type: ignore[attr-defined]
+    sys.exit(code if isinstance(code, int) else 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +14,7 @@ import typer
 from interview_closer.errors import UsageError
 
 
-class PlanFormat(str, Enum):
+class PlanFormat(StrEnum):
     """Output formats of a plan."""
 
     text = "text"
@@ -23,7 +23,7 @@ class PlanFormat(str, Enum):
     html = "html"
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     """Output formats of a posting analysis."""
 
     text = "text"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from interview_closer.core.dates import merged_months
 from interview_closer.core.models import (
     Evidence,
     EvidenceItem,
@@ -15,19 +16,51 @@ from interview_closer.core.models import (
     Severity,
     Status,
 )
-from interview_closer.core.similarity import LexicalSimilarity, Similarity
+from interview_closer.core.similarity import LexicalSimilarity, Similarity, content_words
 from interview_closer.core.vocab import Vocabulary
 
 MET, PARTIAL = 0.7, 0.35
+# Kinds a resume line can show without naming them.
+_SAYABLE = frozenset({"tool", "skill", "soft", "certification", "degree"})
+# The highest score that still reads "partial".
+PARTIAL_TOP = 0.69
 # How much an item of a related skill (same family) counts for the one asked.
 ADJACENT_WEIGHT = 0.45
+# The same for neighbouring practices or credentials: below PARTIAL on its own.
+LOOSE_WEIGHT = 0.3
+# Similarity of a requirement with a neighbour's line above which the neighbour counts fully.
+NEAR = 0.3
 _DEGREE_LEVELS = [
     (4, re.compile(r"\b(?:ph\.?\s?d|doctor(?:ate|al)|d\.?phil|md\b|dnp\b)", re.I)),
-    (3, re.compile(r"\b(?:master'?s?|m\.?sc?|m\.?a\b|mba|msn|m\.?eng|mph|graduate degree)", re.I)),
-    (2, re.compile(r"\b(?:bachelor'?s?|b\.?sc?|b\.?a\b|bsn|b\.?eng|undergraduate|"
-                   r"four-year degree|4-year degree|college degree|university degree)", re.I)),
+    (3, re.compile(r"\b(?:master'?s?|m\.?sc?|m\.?a\b|mba|msn|m\.?eng|mph|m\.?ed\b|mfa|msw|llm|"
+                   r"graduate degree)", re.I)),
+    (2, re.compile(r"\b(?:bachelor'?s?|b\.?sc?|b\.?a\b|bsn|b\.?eng|bba|bfa|b\.?ed\b|b\.?com\b|bsw|"
+                   r"llb|undergraduate|four-year degree|4-year degree|college degree|"
+                   r"university degree)", re.I)),
     (1, re.compile(r"\b(?:associate'?s?|adn\b|diploma|hnd|certificate program)", re.I)),
 ]
+# A credential still being earned, and language levels below what "fluent" asks.
+_IN_PROGRESS = re.compile(
+    r"\b(?:candidate|in progress|pursuing|expected|studying|enrolled|passed \d|"
+    r"level (?:i{1,2}|[12])\b)", re.I)
+_HIGH_LEVEL = re.compile(
+    r"\b(?:fluen\w*|native|bilingual|proficien\w*|business[- ]level|c[12])\b", re.I)
+_LOW_LEVEL = re.compile(r"\b(?:conversational|basic|intermediate|elementary|beginner|limited|"
+                        r"working knowledge|[ab][12])\b", re.I)
+_LANGUAGE_CUE = re.compile(r"(?:bi|multi|tri)lingual|fluen\w*", re.I)
+# The score of evidence that names the credential or language but falls short of it.
+SHORT_OF = 0.5
+# Years requirements: a role title or line at least this similar to the subject counts the
+# role's dates; fewer years than FEW_YEARS of those asked is a gap, more is partial.
+TITLE_NEAR, LINE_NEAR, FEW_YEARS = 0.3, 0.6, 0.2
+_YEARS_LEAD = re.compile(
+    r"^.*?\b(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
+    r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs?)\b"
+    r"(?:\s+(?:of|in|as|with|at)\b)?", re.I)
+_ALTERNATIVES = re.compile(r"\bor\b|/|,|;|\band\b", re.I)
+_LOGISTICS_REASON = "a practical condition a resume cannot show; confirm it in the conversation"
+_FREE_REASONS = {"met": "resume lines use the same words",
+                 "partial": "some resume lines touch on this"}
 _EQUIVALENT = re.compile(r"equivalent|or (?:relevant|comparable|similar) experience", re.I)
 
 
@@ -53,6 +86,10 @@ class Matcher:
                 by_skill.setdefault(s.name, []).append(item)
         for items in by_skill.values():
             items.sort(key=lambda it: -it.strength)
+        prepare = getattr(self.similarity, "prepare", None)
+        if prepare is not None:  # an embedding model works fastest on one batch of texts
+            prepare([r.text for r in posting.requirements] + [it.text for it in resume.items]
+                    + [r.title for r in resume.roles if r.title])
         return [self.match_one(r, resume, by_skill) for r in posting.requirements]
 
     def match_one(
@@ -72,20 +109,56 @@ class Matcher:
 
     # -- skills, tools, certifications, languages, soft skills ----------------
     def _skill_hits(
-        self, name: str, resume: Resume, by_skill: dict[str, list[EvidenceItem]]
+        self, name: str, resume: Resume, by_skill: dict[str, list[EvidenceItem]], context: str = ""
     ) -> list[_ItemHit]:
         direct = by_skill.get(name, [])
         if direct:
             return [_ItemHit(it, 0.55 + 0.45 * it.strength, name) for it in direct[:3]]
         hits: list[_ItemHit] = []
+        broader = name.lower()
         for other, items in by_skill.items():
-            if self.vocab.adjacent(name, other):
-                hits.extend(
-                    _ItemHit(it, ADJACENT_WEIGHT * (0.55 + 0.45 * it.strength), other)
-                    for it in items[:2]
-                )
+            if self.vocab.family_of(other) == broader:
+                # "Infrastructure as code" names the family Terraform belongs to:
+                # Terraform evidence shows it.
+                hits.extend(_ItemHit(it, 0.9 * (0.55 + 0.45 * it.strength), other)
+                            for it in items[:2])
+            elif self.vocab.adjacent(name, other):
+                weight = self._adjacent_weight(name, other)
+                if weight < ADJACENT_WEIGHT and context:
+                    # A neighbour whose line also shares the requirement's words is close.
+                    near = self.similarity.scores(context, [it.text for it in items[:2]])
+                    weight = ADJACENT_WEIGHT if max(near) >= NEAR else weight
+                hits.extend(_ItemHit(it, weight * (0.55 + 0.45 * it.strength), other)
+                            for it in items[:2])
         hits.sort(key=lambda h: -h.score)
         return hits[:3]
+
+    def _short_of(self, asked_text: str, name: str, item: EvidenceItem) -> bool:
+        """True when the line names the credential or language but below what is asked."""
+        entry = self.vocab.entry(name)
+        if entry is None or entry.kind not in ("certification", "language"):
+            return False
+        if entry.kind == "certification":
+            return bool(_IN_PROGRESS.search(item.text))
+        if not _HIGH_LEVEL.search(asked_text):
+            return False
+        for m in item.skills:
+            if m.name == name:
+                # The level written beside this language: "German (conversational)".
+                segment = re.split(r"[,;|/]", item.text[m.start :], maxsplit=1)[0]
+                return bool(_LOW_LEVEL.search(segment) or _LOW_LEVEL.search(
+                    re.split(r"[,;|/]", item.text[: m.start])[-1]))
+        return False
+
+    def _adjacent_weight(self, asked: str, shown: str) -> float:
+        """How far evidence of a same-family skill answers the one asked."""
+        a, b = self.vocab.entry(asked), self.vocab.entry(shown)
+        # Two tools of a family are substitutes (MySQL for PostgreSQL, Vue for React); two
+        # practices or credentials of a family are neighbours that do not stand in for
+        # each other (payroll tax is not month-end close, a CDL is not OSHA 30).
+        if a is not None and b is not None and a.kind == b.kind == "tool":
+            return ADJACENT_WEIGHT
+        return LOOSE_WEIGHT
 
     def _lexical_hits(self, query: str, resume: Resume, cap: float) -> list[_ItemHit]:
         items = [it for it in resume.items if it.section != "contact"]
@@ -99,28 +172,41 @@ class Matcher:
     def _skills(
         self, req: Requirement, resume: Resume, by_skill: dict[str, list[EvidenceItem]]
     ) -> Match:
-        if not req.skills:
+        known = [m for m in req.skills if self.vocab.entry(m.name) is not None]
+        if not known:
+            # Only free-text skills (or none): judge the requirement's words as a whole.
             hits = self._lexical_hits(req.text, resume, 0.9)
             score = hits[0].score if hits else 0.0
             status = _status(score)
-            reason = (
-                "resume lines use the same words" if status == "met"
-                else "some resume lines touch on this" if status == "partial"
-                else "nothing in the resume speaks to this"
-            )
+            reason = _FREE_REASONS.get(status, "nothing in the resume speaks to this")
             return _match(req, status, score, reason, hits)
+        if req.kind == "language" and len(known) > 1:
+            # "Bilingual English/Spanish": the languages are the skills, the cue word is not.
+            known = [m for m in known if not _LANGUAGE_CUE.fullmatch(m.surface)] or known
         per_skill: list[tuple[str, str, list[_ItemHit]]] = []
-        for mention in req.skills:
-            hits = self._skill_hits(mention.name, resume, by_skill)
-            if not hits:
-                hits = self._lexical_hits(mention.surface, resume, 0.5)
-            per_skill.append((mention.surface, mention.name, hits))
+        for m in known:
+            hits = self._skill_hits(m.name, resume, by_skill, req.text)
+            entry = self.vocab.entry(m.name)
+            if (not hits or hits[0].skill != m.name) and entry and entry.kind in _SAYABLE:
+                # Not named in the resume: a line that says the same in other words
+                # ("added unit and integration tests" for automated testing) may still.
+                # A language is spoken or not: no paraphrase stands in for it.
+                query = req.text if len(known) == 1 else m.surface
+                loose = self._lexical_hits(query, resume, 0.9)
+                if loose and (not hits or loose[0].score > hits[0].score):
+                    hits = loose
+            if hits and hits[0].skill == m.name and self._short_of(req.text, m.name, hits[0].item):
+                hits[0].score = min(hits[0].score, SHORT_OF)
+            per_skill.append((m.surface, m.name, hits))
         best = [h[0].score if h else 0.0 for _, _, h in per_skill]
         # A requirement naming several skills ("Python, SQL or Scala") is often an
         # either/or list: the best one counts most, the rest add coverage.
         either = bool(re.search(r"\bor\b|one of|such as|e\.g\.|like\b|similar", req.text, re.I))
         coverage = sum(best) / len(best)
         score = max(best) * 0.7 + coverage * 0.3 if either else coverage
+        if not either and min(best) < MET:
+            # "HTML, CSS and TypeScript" asks for all of them: one short is not met.
+            score = min(score, PARTIAL_TOP)
         status = _status(score)
         hits = sorted((h for _, _, hs in per_skill for h in hs[:1]), key=lambda h: -h.score)
         reason = _skills_reason(per_skill, status)
@@ -135,19 +221,31 @@ class Matcher:
         self, req: Requirement, resume: Resume, by_skill: dict[str, list[EvidenceItem]]
     ) -> Match:
         need = req.years or 0.0
-        named = [m for m in req.skills if _not_soft(self.vocab, m.name)]
-        if named:
-            have, label, skill = 0.0, named[0].surface, named[0].name
-            for m in named:
-                years = resume.skill_years.get(m.name, 0.0)
-                if years > have:
-                    have, label, skill = years, m.surface, m.name
-            hits = self._skill_hits(skill, resume, by_skill)
-        else:
-            have = resume.skill_years.get("__total__", 0.0)
-            label, skill = "relevant experience", "__total__"
-            hits = self._lexical_hits(req.text, resume, 0.9)
+        named = [m for m in req.skills if getattr(self.vocab.entry(m.name), "kind", "") != "soft"]
+        have, label, skill = 0.0, "relevant experience", "__total__"
+        for m in named:
+            years = resume.skill_years.get(m.name, 0.0)
+            if years > have or skill == "__total__":
+                have, label, skill = years, m.surface, m.name
         span = resume.skill_spans.get(skill)
+        # Roles that show what is asked: by a named skill, or by their title and lines
+        # ("Staff Nurse" for "years of nursing"); their dates, overlaps counted once.
+        subject = _YEARS_LEAD.sub("", req.text, count=1).strip(" .;:")
+        # Titles rarely name a tool: "3+ years of Python" counts only lines that name it.
+        tools = bool(named) and all(
+            (e := self.vocab.entry(m.name)) is not None and e.kind == "tool" for m in named)
+        roles = set() if tools else self._related_roles(subject, resume)
+        roles |= {it.role_index for m in named for it in by_skill.get(m.name, [])
+                  if it.role_index is not None}
+        role_years, role_span = _roles_years(resume, roles)
+        if role_years > have + 0.05:
+            have, span = role_years, role_span
+            label = label if named else subject or label
+        if not named and not roles:
+            have = resume.skill_years.get("__total__", 0.0)
+            span = resume.skill_spans.get("__total__")
+        hits = (self._skill_hits(skill, resume, by_skill) if named
+                else self._lexical_hits(req.text, resume, 0.9))
         when = f" ({span[0]}-{span[1]})" if span else ""
         asked = f"asks {_fmt_years(need)}+ years of {label}"
         if have <= 0:
@@ -159,9 +257,26 @@ class Matcher:
             return _match(req, status, score, reason, hits)
         ratio = have / need if need else 1.0
         score = min(1.0, ratio)
-        status = "met" if ratio >= 0.95 else "partial" if ratio >= 0.5 else "gap"
+        # The parser rounds years to a tenth: within that of the ask is the ask.
+        status = "met" if have >= need - 0.1 else "partial" if ratio >= FEW_YEARS else "gap"
         reason = f"{asked}; resume shows about {_fmt_years(have)} years{when}"
         return _match(req, status, score, reason, hits)
+
+    def _related_roles(self, subject: str, resume: Resume) -> set[int]:
+        """Roles whose title or lines speak to a years requirement's subject."""
+        options = [o for o in _ALTERNATIVES.split(subject) if content_words(o)]
+        if not options or not resume.roles:
+            return set()
+        out: set[int] = set()
+        for i, role in enumerate(resume.roles):
+            lines = [it.text for it in resume.items if it.role_index == i]
+            for option in options:
+                by_title = self.similarity.scores(option, [role.title] if role.title else [])
+                by_line = self.similarity.scores(option, lines)
+                if max(by_title, default=0) >= TITLE_NEAR or max(by_line, default=0) >= LINE_NEAR:
+                    out.add(i)
+                    break
+        return out
 
     # -- degrees ---------------------------------------------------------------
     def _degree(self, req: Requirement, resume: Resume) -> Match:
@@ -191,8 +306,7 @@ class Matcher:
         hits = self._lexical_hits(req.text, resume, 0.8)
         if hits and hits[0].score >= MET:
             return _match(req, "met", hits[0].score, "the resume speaks to this directly", hits)
-        reason = "a practical condition a resume cannot show; confirm it in the conversation"
-        return _match(req, "partial", 0.5, reason, hits[:1])
+        return _match(req, "partial", 0.5, _LOGISTICS_REASON, hits[:1])
 
 
 def _match(req: Requirement, status: str, score: float, reason: str, hits: list[_ItemHit]) -> Match:
@@ -210,11 +324,6 @@ def _match(req: Requirement, status: str, score: float, reason: str, hits: list[
     return Match(req, st, round(max(0.0, min(1.0, score)), 3), reason, evidence, skills)
 
 
-def _not_soft(vocab: Vocabulary, name: str) -> bool:
-    entry = vocab.entry(name)
-    return entry is None or entry.kind != "soft"
-
-
 def _status(score: float) -> str:
     return "met" if score >= MET else "partial" if score >= PARTIAL else "gap"
 
@@ -223,21 +332,13 @@ def _severity(req: Requirement, match: Match) -> Severity | None:
     """Blocking: a must-have with nothing close. Minor: the rest that is not met."""
     if match.status == "met" or req.kind == "logistics":
         return None
-    if (
-        match.status == "gap"
-        and req.importance == "must"
-        and req.kind != "soft"
-        and match.score < 0.2
-    ):
-        return "blocking"
-    return "minor"
+    hard = match.status == "gap" and match.score < 0.2 and req.kind != "soft"
+    return "blocking" if hard and req.importance == "must" else "minor"
 
 
 def _skills_reason(per_skill: list[tuple[str, str, list[_ItemHit]]], status: str) -> str:
-    shown: list[str] = []
+    shown, loose, missing = [], [], []
     adjacent: list[tuple[str, str]] = []
-    loose: list[str] = []
-    missing: list[str] = []
     for label, name, hits in per_skill:
         if not hits:
             missing.append(label)
@@ -247,9 +348,7 @@ def _skills_reason(per_skill: list[tuple[str, str, list[_ItemHit]]], status: str
             adjacent.append((label, hits[0].skill))
         else:
             loose.append(label)
-    parts: list[str] = []
-    if shown:
-        parts.append(f"resume shows {', '.join(shown[:3])}")
+    parts = [f"resume shows {', '.join(shown[:3])}"] if shown else []
     for label, other in adjacent[:2]:
         parts.append(f"asks for {label}; resume shows {other}, a close relative")
     if loose:
@@ -257,6 +356,36 @@ def _skills_reason(per_skill: list[tuple[str, str, list[_ItemHit]]], status: str
     if missing:
         parts.append(f"nothing for {', '.join(missing[:3])}")
     return "; ".join(parts) if parts else ("resume shows it" if status == "met" else "no match")
+
+
+def _roles_years(resume: Resume, roles: set[int]) -> tuple[float, tuple[int, int] | None]:
+    """Years the given roles cover (overlaps once) and their first and last calendar year."""
+    spans = _role_intervals(resume)
+    chosen = [iv for i in sorted(roles) if i < len(spans) and (iv := spans[i]) is not None]
+    if not chosen:
+        return 0.0, None
+    years = round(merged_months(chosen) / 12, 1)
+    return years, (min(a for a, _ in chosen) // 12, (max(b for _, b in chosen) - 1) // 12)
+
+
+def _role_intervals(resume: Resume) -> list[tuple[int, int] | None]:
+    """Each role's half-open month interval; 'Present' ends where the resume's total says."""
+    spans: list[tuple[int, int] | None] = [
+        (r.start.index(), (r.end or r.start).index() + 1) if r.start else None
+        for r in resume.roles
+    ]
+    now = {i: iv[0] for i, (r, iv) in enumerate(zip(resume.roles, spans, strict=True))
+           if r.current and iv is not None}
+    if now:
+        # The parser knew "today" and counted it into the total; recover that month from
+        # the total (to within one) so current roles last as long here as they did there.
+        past = [iv for i, iv in enumerate(spans) if iv is not None and i not in now]
+        ref = max(iv[1] for iv in spans if iv is not None)
+        base = merged_months(past + [(lo, ref) for lo in now.values() if ref > lo])
+        ref += max(0, round(resume.skill_years.get("__total__", 0.0) * 12) - base)
+        for i, lo in now.items():
+            spans[i] = (lo, ref) if ref > lo else None
+    return spans
 
 
 def _degree_level(text: str) -> int:

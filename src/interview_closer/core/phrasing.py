@@ -78,15 +78,20 @@ def first_person(text: str, max_words: int = 22) -> str | None:
 
 
 def shorten(clause: str, max_words: int) -> str:
-    """Cut a clause at its last natural boundary before max_words words."""
+    """Cut a clause at a natural boundary near max_words words, keeping names and brackets whole."""
     words = clause.split()
-    if len(words) <= max_words:
+    if len(words) <= max_words + 4:
         return clause
     head = " ".join(words[:max_words])
     cuts = [m.start() for m in _BOUNDARY.finditer(head) if m.start() > len(head) // 3]
     cut = head[: cuts[-1]] if cuts else head
-    # Never leave a clause hanging on "by", "and" or "the".
+    # Never leave a bracket open, a name split or a clause hanging on "by" or "the".
+    if cut.count("(") > cut.count(")"):
+        cut = cut[: cut.rfind("(")]
     parts = cut.rstrip(",;: ").split()
-    while len(parts) > 3 and parts[-1].lower() in _DANGLING:
+    rest = words[len(parts):]
+    while len(parts) > 3 and rest and parts[-1][:1].isupper() and rest[0][:1].isupper():
+        rest.insert(0, parts.pop())
+    while len(parts) > 3 and parts[-1].lower().strip(",;:") in _DANGLING:
         parts.pop()
     return " ".join(parts).rstrip(",;:")

@@ -45,7 +45,7 @@ def build_plan(
     picker = Picker(seed)
     writer = _Writer(posting, resume, vocab, picker)
     top = top_skills(matches, resume, vocab)
-    gaps = [writer.gap(m) for m in _gap_order(matches)]
+    gaps = [_capped(writer.gap(m)) for m in _gap_order(matches)]
     script = Script(
         pitch=writer.pitch(top),
         gap_questions=[picker.pick("gap_question"), picker.pick("concern_question")],
@@ -76,11 +76,14 @@ def top_skills(matches: list[Match], resume: Resume, vocab: Vocabulary) -> list[
         if m.status == "gap" or not m.matched_skills:
             continue
         importance = 1.0 if m.requirement.importance == "must" else 0.5
+        asked = {x.name for x in m.requirement.skills}
         for skill in m.matched_skills:
+            # A skill the posting names counts fully; a close relative only a little.
+            weight = importance if skill in asked else importance * 0.3
             entry = vocab.entry(skill)
             soft = entry is not None and entry.kind == "soft"
             c = cands.setdefault(skill, _Candidate(skill, 0.0, [], [], soft))
-            c.weight += importance * m.score
+            c.weight += weight * m.score
             if m.requirement.id not in c.requirement_ids:
                 c.requirement_ids.append(m.requirement.id)
             for ev in _evidence_for(skill, resume)[:2]:
@@ -133,12 +136,16 @@ class _Writer:
         self.company_phrase = posting.company or "your team"
 
     def surface(self, skill: str) -> str:
-        """How the resume itself writes a skill (so the script uses the candidate's words)."""
+        """How the resume itself usually writes a skill ("AWS" rather than the long name)."""
+        counts: dict[str, int] = {}
         for it in self.resume.items:
             for s in it.skills:
-                if s.name == skill and self.vocab.entry(skill) is not None:
-                    return s.surface if s.surface.lower() == skill.lower() else skill
-        return skill
+                if s.name == skill and s.surface[:1].isupper():
+                    counts[s.surface] = counts.get(s.surface, 0) + 1
+        if not counts:
+            return skill
+        best = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+        return best if len(best.split()) <= 4 else skill
 
     def clause(self, ev: Evidence, max_words: int = 22) -> str:
         """A first-person clause from an evidence line, or a plain pointer to it."""
@@ -166,13 +173,13 @@ class _Writer:
             by_line: dict[int, int] = {}
             for i, ts in enumerate(top):
                 name = self.surface(ts.skill)
-                achievements = [ev for ev in ts.evidence if not self._is_listing(ev)]
-                fresh = [ev for ev in achievements if ev.line not in by_line]
-                if fresh and i < full:
-                    by_line[fresh[0].line] = len(groups)
-                    groups.append(([name], fresh[0]))
-                elif achievements and achievements[0].line in by_line and i < full:
-                    groups[by_line[achievements[0].line]][0].append(name)
+                # Only lines that read as "I did ..." make a good spoken claim.
+                spoken = [ev for ev in ts.evidence if first_person(ev.text) is not None]
+                if spoken and spoken[0].line in by_line and i < full:
+                    groups[by_line[spoken[0].line]][0].append(name)
+                elif spoken and i < full:
+                    by_line[spoken[0].line] = len(groups)
+                    groups.append(([name], spoken[0]))
                 else:
                     groups.append(([name], None))
             parts = [opening]
@@ -254,8 +261,8 @@ class _Writer:
                 continue
             used.add(ev.line)
             req = m.requirement
-            need = req.skills[0].surface if req.skills and req.kind != "degree" else _short(
-                req.text, 10)
+            shown = [x for x in req.skills if x.name in m.matched_skills] or req.skills
+            need = shown[0].surface if shown and req.kind != "degree" else _short(req.text, 10)
             pairs.append(self.picker.pick("match_pair", m.requirement.id, need=need,
                                           evidence_clause=self.clause(ev, 14)))
             if len(pairs) == 3:
@@ -288,6 +295,11 @@ class _Writer:
 
 def _cap(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
+
+
+def _capped(gap: Gap) -> Gap:
+    gap.answer = _cap(gap.answer)
+    return gap
 
 
 _LEAD_IN = re.compile(

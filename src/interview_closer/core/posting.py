@@ -67,11 +67,17 @@ def parse_posting(
     finder: MentionFinder = find_mentions or vocab.find
     sections = find_sections(text)
     mentions = finder(text)
+    # Requirement skills: the vocabulary's canonical names first; a tagger span that
+    # overlaps none of them adds the skill under its own words.
+    canonical = vocab.find(text) if finder is not vocab.find else mentions
+    skills = _merge_skills(canonical, mentions, vocab)
     units = _units(text, sections)
     has_req_section = any(s.kind in _REQUIREMENT_SECTIONS for s in sections)
     requirements: list[Requirement] = []
-    for start, end, section_kind in units:
-        req = _requirement(text, start, end, section_kind, has_req_section, mentions, vocab)
+    for start, end, section_kind, sentence in units:
+        req = _requirement(text, start, end, section_kind, has_req_section, skills, vocab)
+        if req is not None and sentence != req.text:
+            _inherit_importance(req, sentence, section_kind)
         if req is not None:
             req.id = f"R{len(requirements) + 1}"
             requirements.append(req)
@@ -81,8 +87,20 @@ def parse_posting(
         company=company or guess_company(text),
         sections=sections,
         requirements=requirements,
-        mentions=mentions,
+        mentions=skills,
     )
+
+
+def _merge_skills(
+    canonical: list[SkillMention], spans: list[SkillMention], vocab: Vocabulary
+) -> list[SkillMention]:
+    """Vocabulary mentions plus the tagger spans that overlap none of them, by offset."""
+    out = [m for m in canonical if vocab.entry(m.name) is not None]
+    for span in spans:
+        if not any(span.start < m.end and m.start < span.end for m in out):
+            out.append(span)
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 def find_sections(text: str) -> list[Section]:
@@ -105,16 +123,39 @@ def find_sections(text: str) -> list[Section]:
     return sections
 
 
-def _units(text: str, sections: list[Section]) -> list[tuple[int, int, str]]:
-    """Sentences and list items with the section kind they belong to."""
-    out: list[tuple[int, int, str]] = []
+def _units(text: str, sections: list[Section]) -> list[tuple[int, int, str, str]]:
+    """Sentences, list items and clauses of long sentences, with their section kind.
+
+    The fourth element is the whole sentence, whose cue words ("must", "a plus")
+    apply to every clause that has none of its own.
+    """
+    out: list[tuple[int, int, str, str]] = []
     for section in sections:
         for a, b in split_sentences(text, section.start, section.end):
             kind = section.kind
             if kind in ("intro", "other"):
                 kind = classify_sentence(text[a:b])
-            out.append((a, b, kind))
+            for ca, cb in _clauses(text, a, b):
+                out.append((ca, cb, kind, text[a:b]))
     return out
+
+
+_CLAUSE_BREAK = re.compile(r"(?:,|;)\s+(?:and\s+|including\s+)?")
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a run-on requirement sentence (over 25 words) at commas between clauses."""
+    if len(text[start:end].split()) <= 25:
+        return [(start, end)]
+    spans: list[tuple[int, int]] = []
+    a = start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        # Only where both sides are real clauses, not items of a list ("Python, SQL").
+        if len(text[a : m.start()].split()) >= 4 and len(text[m.end() : end].split()) >= 4:
+            spans.append((a, m.start()))
+            a = m.end()
+    spans.append((a, end))
+    return spans
 
 
 def _requirement(
@@ -136,6 +177,8 @@ def _requirement(
     if section_kind in ("about", "benefits", "eeo", "apply", "title"):
         return None
     if section_kind == "responsibilities":
+        # A duty counts only for the known skills it names; the rest is description.
+        skills = [x for x in skills if vocab.entry(x.name) is not None]
         if not skills:
             return None
         importance = "must" if not has_req_section else "nice"
@@ -165,6 +208,18 @@ def _requirement(
         start=start,
         end=end,
     )
+
+
+def _inherit_importance(req: Requirement, sentence: str, section_kind: str) -> None:
+    """A clause without cue words takes the importance its sentence's cues give."""
+    if _NICE_CUES.search(req.text) or _MUST_CUES.search(req.text):
+        return
+    if section_kind == "preferred":
+        return
+    if _MUST_CUES.search(sentence):
+        req.importance = "must"
+    elif _NICE_CUES.search(sentence):
+        req.importance = "nice"
 
 
 def requirement_kind(

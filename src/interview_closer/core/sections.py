@@ -38,6 +38,8 @@ def is_heading(line: str) -> bool:
         return True
     if s[0] in "-*•·▪◦":
         return False
+    if ":" in s.rstrip(":"):
+        return False  # "Company: Acme" is a field, not a heading
     words = s.rstrip(":").split()
     if len(words) > 8:
         return False

@@ -14,7 +14,8 @@ _STOP = frozenset(
     "we will who can able ability strong experience experienced work working years year plus "
     "including include etc using use skills skill knowledge good excellent proven demonstrated "
     "track record must required preferred ideally least minimum other related relevant field "
-    "role team new per all any both each more most such than that these those very well".split()
+    "role team new per all any both each more most such than that these those very well "
+    "professional industry progressive overall combined total level".split()
 )
 
 
@@ -42,6 +43,24 @@ def _stem(word: str) -> str:
     return word
 
 
+def same_stem(a: str, b: str) -> bool:
+    """True when two stems are one word family: equal, or one long prefix of the other."""
+    if a == b:
+        return True
+    # "administrat(ion)" ~ "administrator", "electric(al)" ~ "electrician": the suffix
+    # list cannot know every derivation, a long shared beginning does. Short words never
+    # meet this way, so "java" stays apart from "javascript".
+    short = min(len(a), len(b))
+    if short < 6:
+        return False
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= max(6, 0.8 * short)
+
+
 class LexicalSimilarity:
     """The default: weighted overlap of stemmed content words; needs no model."""
 
@@ -60,9 +79,10 @@ class LexicalSimilarity:
         out: list[float] = []
         for cand in candidates:
             c = {_stem(w) for w in content_words(cand)}
-            hit = sum(self._weight(w) for w in q & c)
+            shared = [w for w in q if w in c or any(same_stem(w, x) for x in c)]
+            hit = sum(self._weight(w) for w in shared)
             # Damp short queries: one shared word out of two is weaker evidence than it looks.
-            out.append(hit / total * (1 - math.exp(-len(q & c))))
+            out.append(hit / total * (1 - math.exp(-len(shared))))
         return out
 
 

@@ -1,0 +1,1 @@
+"""The web app: FastAPI pages and JSON API on the same core and storage as the CLI."""

@@ -1,0 +1,1 @@
+"""The `make bench` harness: quality and speed figures printed as one table."""

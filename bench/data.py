@@ -1,0 +1,58 @@
+"""Loaders for the evaluation sets in ../shared/eval (read-only; never copied into the repo)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SKILLSPAN = SHARED / "eval" / "skillspan"
+ESCO_LINKED = SHARED / "eval" / "esco-linked"
+
+# Labels in the ESCO-linked sets that mark a span as "not an ESCO skill".
+NOT_SKILLS = frozenset({"LABEL NOT PRESENT", "UNDERSPECIFIED"})
+
+
+@dataclass(frozen=True, slots=True)
+class SpanSentence:
+    """A SkillSpan sentence: tokens, the two BIO layers and its source (tech or house)."""
+
+    tokens: list[str]
+    tags_skill: list[str]
+    tags_knowledge: list[str]
+    source: str
+
+
+def load_skillspan(split: str) -> list[SpanSentence]:
+    """Read one SkillSpan split (train or dev) from ../shared."""
+    out: list[SpanSentence] = []
+    with (SKILLSPAN / f"{split}.json").open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            out.append(
+                SpanSentence(row["tokens"], row["tags_skill"], row["tags_knowledge"], row["source"])
+            )
+    return out
+
+
+def load_esco_linked(name: str) -> list[tuple[str, set[str]]]:
+    """Sentences of one ESCO-linked validation set with their gold ESCO labels (skills only)."""
+    gold: dict[str, set[str]] = {}
+    path = ESCO_LINKED / f"{name}_validation_annotations.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            labels = gold.setdefault(row["sentence"], set())
+            if row["label"] not in NOT_SKILLS:
+                labels.add(row["label"])
+    return list(gold.items())
+
+
+def load_esco_labels() -> list[str]:
+    """The ESCO preferred skill labels, one a line."""
+    text = (ESCO_LINKED / "skills_en_label.txt").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -1,0 +1,240 @@
+"""`make bench`: quality and speed figures, the vocabulary-lookup baseline beside the product.
+
+Run from the repository root: `python -m bench.run [--only NAME ...] [--json PATH]`.
+Each section is a function returning rows; a section whose ../shared data is missing is
+skipped with a note. Results also go to bench/results.json for the README.
+
+Definitions:
+- exact span: a predicted span counts only if its first and last token equal a gold span's.
+  Gold spans are the skill and knowledge layers of SkillSpan together (a span annotated in
+  both layers counts once).
+- overlap span (the usual "loose" match): a predicted span is correct if it shares at least
+  one token with some gold span (precision); a gold span is found if some predicted span
+  shares a token with it (recall).
+- sentence: a sentence is positive when it has at least one gold span; predicted positive
+  when at least one span is predicted.
+- ESCO ranking: each mention (its surface text and canonical name) is matched to the
+  13,896 ESCO labels by rapidfuzz token_set_ratio (exact normalised match first); a
+  label's score is its best mention's. Baseline mentions: plain vocabulary lookup.
+  Product: the same vocabulary mentions (the canonical skills inside its spans) plus the
+  tagger's spans, whose fuzzy (not exact) scores count 5% lower.
+- ESCO R-Precision@5: per sentence with gold skill labels (not LABEL NOT PRESENT or
+  UNDERSPECIFIED), |gold ∩ top 5| / min(5, |gold|), averaged; "found in top 5" is the
+  share of all gold labels that appear in their sentence's top 5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+for _extra in (REPO, REPO / "src"):
+    if str(_extra) not in sys.path:
+        sys.path.insert(0, str(_extra))
+
+from bench import data  # noqa: E402
+from bench.esco_rank import EscoRanker  # noqa: E402
+from bench.metrics import RankScores, SpanScores, bio_spans, gold_union  # noqa: E402
+
+
+@dataclass(slots=True)
+class Row:
+    """One figure of the table: the baseline's value beside the product's."""
+
+    section: str
+    figure: str
+    baseline: float | None
+    product: float | None
+    target: str = ""
+    fmt: str = ".3f"
+
+
+class Skip(Exception):
+    """A section cannot run here (its data is missing); the message says why."""
+
+
+def _extractors() -> tuple[object, object]:
+    from interview_closer.core.extract import SkillExtractor
+    from interview_closer.core.vocab import Vocabulary
+
+    vocab = Vocabulary.default()
+    return SkillExtractor(vocab, None), SkillExtractor.default()
+
+
+def _need(path: Path) -> None:
+    if not path.exists():
+        raise Skip(f"{path} is missing (../shared is not here)")
+
+
+def section_skillspan() -> list[Row]:
+    """SkillSpan dev: exact-span, overlap-span and sentence-level P/R/F1."""
+    _need(data.SKILLSPAN / "dev.json")
+    dev = data.load_skillspan("dev")
+    baseline, product = _extractors()
+    scores = []
+    for ex in (baseline, product):
+        sc = SpanScores.new()
+        for s in dev:
+            sc.add(bio_spans(ex.tag_tokens(s.tokens)), gold_union(s.tags_skill, s.tags_knowledge))  # type: ignore[attr-defined]
+        scores.append(sc)
+    b, p = scores
+    targets = {"exact": (">= 0.45", ">= 0.55"), "overlap": (">= 0.65", ">= 0.70")}
+    rows: list[Row] = []
+    for kind in ("exact", "overlap", "sentence"):
+        t = targets.get(kind, (">= 0.85", ">= 0.85"))
+        for m in ("p", "r", "f1"):
+            target = ""
+            if m == "f1":
+                target = t[0] if t[0] == t[1] else f"{t[0]} (issue 5: {t[1]})"
+            rows.append(
+                Row(
+                    "SkillSpan dev",
+                    f"{kind} {m.upper() if m != 'f1' else 'F1'}",
+                    getattr(getattr(b, kind), m),
+                    getattr(getattr(p, kind), m),
+                    target,
+                )
+            )
+    return rows
+
+
+def section_esco() -> list[Row]:
+    """ESCO-linked validation (TECH, HOUSE): R-Precision@5 and gold labels found in the top 5."""
+    _need(data.ESCO_LINKED / "skills_en_label.txt")
+    ranker = EscoRanker(data.load_esco_labels())
+    baseline, product = _extractors()
+    rows: list[Row] = []
+    for name, target in (("tech", ">= 0.55"), ("house", ">= 0.45")):
+        sents = data.load_esco_linked(name)
+        res = []
+        for ex in (baseline, product):
+            sc = RankScores(k=5)
+            for sentence, gold in sents:
+                # The product knows the vocabulary skills inside its spans as well as the
+                # spans themselves: both are ranked, the free-text spans slightly lower.
+                known = baseline.find(sentence)  # type: ignore[attr-defined]
+                spans = ex.find(sentence) if ex is product else []  # type: ignore[attr-defined]
+                sc.add(ranker.rank(known, k=5, extra=spans), gold)
+            res.append(sc)
+        label = name.upper()
+        rows.append(Row("ESCO-linked", f"{label} R-Precision@5", res[0].rp, res[1].rp, target))
+        rows.append(Row("ESCO-linked", f"{label} gold found in top 5", res[0].share, res[1].share))
+    return rows
+
+
+def section_speed() -> list[Row]:
+    """Extraction speed: SkillSpan dev sentences per second on one core (after warm-up)."""
+    _need(data.SKILLSPAN / "dev.json")
+    texts = [" ".join(s.tokens) for s in data.load_skillspan("dev")]
+    baseline, product = _extractors()
+    rates = []
+    for ex in (baseline, product):
+        for t in texts[:50]:
+            ex.find(t)  # type: ignore[attr-defined]
+        t0 = time.perf_counter()
+        for t in texts:
+            ex.find(t)  # type: ignore[attr-defined]
+        rates.append(len(texts) / (time.perf_counter() - t0))
+    return [Row("Speed", "extraction sentences/s", rates[0], rates[1], ">= 500", ".0f")]
+
+
+def section_plans() -> list[Row]:
+    """Whole plans per second and the `closer prep` process cost."""
+    from bench.plan_bench import section_plans as plans
+
+    return plans(Row)
+
+
+def section_matching() -> list[Row]:
+    """Matching accuracy on the team's labelled requirement/evidence set."""
+    from bench.matching_eval import section_matching as matching
+
+    return matching()  # type: ignore[no-any-return]
+
+
+def section_followups() -> list[Row]:
+    """The due follow-ups query over 10,000 applications and 100,000 follow-ups."""
+    from bench.followups_bench import section_followups as followups
+
+    return followups()  # type: ignore[no-any-return]
+
+
+def section_web() -> list[Row]:
+    """Dashboard latency and a prep through the upload form."""
+    from bench.web_bench import section_web as web
+
+    return web(Row)  # type: ignore[no-any-return]
+
+
+SECTIONS: dict[str, Callable[[], list[Row]]] = {
+    "skillspan": section_skillspan,
+    "esco": section_esco,
+    "speed": section_speed,
+    "matching": section_matching,
+    "plans": section_plans,
+    "followups": section_followups,
+    "web": section_web,
+}
+
+
+def print_table(rows: list[Row]) -> None:
+    """Print rows as a plain-text table (80 columns)."""
+    print(f"{'section':14s} {'figure':28s} {'baseline':>9s} {'product':>9s}  target")
+    print("-" * 80)
+    for r in rows:
+        b = "-" if r.baseline is None else format(r.baseline, r.fmt)
+        p = "-" if r.product is None else format(r.product, r.fmt)
+        print(f"{r.section:14s} {r.figure:28s} {b:>9s} {p:>9s}  {r.target}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the chosen sections, print the table and write the JSON results."""
+    ap = argparse.ArgumentParser(description="interview-closer benchmark")
+    ap.add_argument("--only", nargs="*", choices=sorted(SECTIONS), help="run only these sections")
+    ap.add_argument("--json", type=Path, default=REPO / "bench" / "results.json")
+    ap.add_argument(
+        "--user-vocab", action="store_true",
+        help="also use the vocabularies you imported (default: the shipped ones alone)",
+    )
+    args = ap.parse_args(argv)
+    if not args.user_vocab:
+        # Figures describe a default install: hide whatever this machine's user imported.
+        os.environ["CLOSER_DATA_DIR"] = tempfile.mkdtemp(prefix="closer-bench-")
+    rows: list[Row] = []
+    notes: list[str] = []
+    for name, fn in SECTIONS.items():
+        if args.only and name not in args.only:
+            continue
+        t0 = time.perf_counter()
+        try:
+            rows.extend(fn())
+        except Skip as exc:
+            notes.append(f"{name}: skipped: {exc}")
+            continue
+        notes.append(f"{name}: {time.perf_counter() - t0:.1f}s")
+    print_table(rows)
+    for note in notes:
+        print("note:", note)
+    # Keep the other sections' earlier results when only some sections ran.
+    try:
+        old = json.loads(args.json.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        old = {}
+    old_rows = old.get("rows", []) if isinstance(old, dict) else []
+    ran = {r.section for r in rows}
+    kept = [r for r in old_rows if isinstance(r, dict) and r.get("section") not in ran]
+    payload = {"rows": kept + [asdict(r) for r in rows], "notes": notes}
+    args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,205 @@
+"""The CRF sequence tagger for skill and knowledge mentions: token features and the model.
+
+Features are plain strings (what python-crfsuite reads fastest). They are built from the
+token itself, its neighbours, cue phrases such as "experience with", the position in the
+sentence and the vocabulary's own BIO tags, so the trained model can lean on the
+vocabulary without being limited to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+MODEL_RESOURCE = ("interview_closer", "data/model/skills.crfsuite")
+CLUSTERS_RESOURCE = ("interview_closer", "data/model/clusters.tsv")
+
+# Phrases after which a skill or body of knowledge usually follows.
+_CUES = {
+    ("experience", "with"), ("experience", "in"), ("experience", "of"), ("knowledge", "of"),
+    ("knowledge", "in"), ("proficiency", "in"), ("proficiency", "with"), ("proficient", "in"),
+    ("proficient", "with"), ("understanding", "of"), ("familiarity", "with"),
+    ("familiar", "with"), ("skills", "in"), ("skilled", "in"), ("expertise", "in"),
+    ("exposure", "to"), ("background", "in"), ("ability", "to"), ("able", "to"),
+    ("degree", "in"), ("competence", "in"), ("fluent", "in"), ("fluency", "in"),
+    ("working", "with"), ("work", "with"), ("such", "as"), ("like", ""), ("including", ""),
+    ("e.g.", ""), ("responsible", "for"), ("will", ""), ("you", "will"), ("strong", ""),
+    ("solid", ""), ("excellent", ""), ("good", ""), ("deep", ""), ("hands-on", ""),
+}
+_CUE_HEADS = {a for a, _ in _CUES}
+# Words whose presence anywhere in a sentence makes a requirement likely (or unlikely).
+_SENT_CUES = frozenset(
+    "experience knowledge skills skill ability understanding proficiency familiarity degree "
+    "required preferred plus must strong years we you benefits offer salary apply"
+    .split()
+)
+_PUNCT_EDGE = re.compile(r"^[^\w#+.]+|[^\w#+]+$")
+_SHAPE_SUBS = ((re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.compile(r"\d"), "d"))
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def core_word(token: str) -> str:
+    """The lowercased token without leading/trailing punctuation (the token itself if all punct)."""
+    stripped = _PUNCT_EDGE.sub("", token)
+    return (stripped or token).lower()
+
+
+def word_shape(token: str) -> str:
+    """A collapsed character-class shape: "Java" -> "Xx", "CI/CD" -> "X/X", "2021" -> "d"."""
+    shape = token
+    for pattern, repl in _SHAPE_SUBS:
+        shape = pattern.sub(repl, shape)
+    return _REPEATS.sub(r"\1", shape)[:6]
+
+
+def _position_bucket(i: int) -> str:
+    return str(i) if i < 3 else ("3-5" if i < 6 else "6+")
+
+
+def _cue_before(words: Sequence[str], i: int) -> str | None:
+    """The nearest cue phrase that ends within the three words before position i."""
+    for back in range(1, 4):
+        j = i - back
+        if j < 0:
+            return None
+        if words[j] in _CUE_HEADS and ((words[j], "") in _CUES):
+            return f"{words[j]}@{back}"
+        if j >= 1 and (words[j - 1], words[j]) in _CUES:
+            return f"{words[j - 1]}_{words[j]}@{back}"
+    return None
+
+
+def sentence_features(
+    tokens: Sequence[str],
+    vocab_tags: Sequence[str] | None = None,
+    clusters: dict[str, str] | None = None,
+) -> list[list[str]]:
+    """One feature list per token; vocab_tags are the vocabulary's B/I/O tags for the tokens."""
+    n = len(tokens)
+    words = [core_word(t) for t in tokens]
+    shapes = [word_shape(t) for t in tokens]
+    vt = list(vocab_tags) if vocab_tags is not None else ["O"] * n
+    clusters = clusters or {}
+    sent = _sentence_cues(words)
+    feats: list[list[str]] = []
+    for i, tok in enumerate(tokens):
+        w = words[i]
+        f = [
+            "b",
+            "w=" + w,
+            "s=" + shapes[i],
+            "p3=" + w[:3],
+            "x2=" + w[-2:],
+            "x3=" + w[-3:],
+            "x4=" + w[-4:],
+            "pos=" + _position_bucket(i),
+            "v=" + vt[i],
+            *sent,
+        ]
+        if tok[:1].isupper():
+            f.append("cap")
+        if tok.isupper() and len(tok) > 1:
+            f.append("upper")
+        if any(ch.isdigit() for ch in tok):
+            f.append("digit")
+        if not any(ch.isalnum() for ch in tok):
+            f.append("punct")
+        if "-" in tok or "/" in tok:
+            f.append("joined")
+        if tok != w and tok.lower() != w:
+            f.append("edgepunct")
+        cl = clusters.get(w)
+        if cl:
+            f.extend("c=" + part for part in cl.split("|"))
+        cue = _cue_before(words, i)
+        if cue:
+            f.append("cue=" + cue)
+        for d in (-3, -2, -1, 1, 2, 3):
+            j = i + d
+            if 0 <= j < n:
+                f.append(f"w{d}={words[j]}")
+                if d in (-1, 1):
+                    f.append(f"s{d}={shapes[j]}")
+                    f.append(f"x{d}={words[j][-3:]}")
+                    f.append(f"v{d}={vt[j]}")
+                    cj = clusters.get(words[j])
+                    if cj:
+                        f.extend(f"c{d}={part}" for part in cj.split("|")[:2])
+            else:
+                f.append(f"w{d}=<{'s' if d < 0 else 'e'}>")
+        if i > 0:
+            f.append(f"w-1|w={words[i - 1]}|{w}")
+        if i + 1 < n:
+            f.append(f"w|w+1={w}|{words[i + 1]}")
+        feats.append(f)
+    return feats
+
+
+def _sentence_cues(words: Sequence[str]) -> list[str]:
+    """Features shared by every token of a sentence: its length and the cue words it holds."""
+    n = len(words)
+    out = ["len=" + ("1" if n == 1 else "2-4" if n < 5 else "5-9" if n < 10 else "10+")]
+    present = _SENT_CUES.intersection(words)
+    out.extend("has=" + w for w in sorted(present))
+    return out
+
+
+def collapse_label(label: str) -> str:
+    """Map a typed model label (B-SKILL, I-KNOW) to the plain B/I/O layer."""
+    return label[:1] if label[:1] in ("B", "I") else "O"
+
+
+class CrfTagger:
+    """A trained CRF model (python-crfsuite) that tags tokens with B/I/O."""
+
+    def __init__(self, path: Path, clusters: dict[str, str] | None = None) -> None:
+        import pycrfsuite  # a compiled extension: imported only when a tagger is needed
+
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+        self.path = path
+        self.clusters = clusters or {}
+
+    @classmethod
+    def default(cls) -> CrfTagger:
+        """The model shipped in the package (loaded once)."""
+        return _default_tagger()
+
+    def tag(self, tokens: Sequence[str], vocab_tags: Sequence[str] | None = None) -> list[str]:
+        """B/I/O tags for a sentence's tokens."""
+        if not tokens:
+            return []
+        labels = self._tagger.tag(sentence_features(tokens, vocab_tags, self.clusters))
+        return [collapse_label(lab) for lab in labels]
+
+
+def model_path() -> Path:
+    """Where the shipped model file lives inside the installed package."""
+    package, name = MODEL_RESOURCE
+    return Path(str(resources.files(package).joinpath(name)))
+
+
+def read_clusters(path: Path) -> dict[str, str]:
+    """Word cluster codes (word<TAB>code lines); empty when the file is absent."""
+    if not path.is_file():
+        return {}
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, code = line.partition("\t")
+        if word and code:
+            out[word] = code
+    return out
+
+
+def clusters_path() -> Path:
+    """Where the shipped word-cluster file lives inside the installed package."""
+    package, name = CLUSTERS_RESOURCE
+    return Path(str(resources.files(package).joinpath(name)))
+
+
+@lru_cache(maxsize=1)
+def _default_tagger() -> CrfTagger:
+    return CrfTagger(model_path(), read_clusters(clusters_path()))

@@ -1,0 +1,97 @@
+"""The CRF tagger: token features, label collapsing and loading real model files."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from interview_closer.core.tagger import (
+    CrfTagger,
+    collapse_label,
+    core_word,
+    model_path,
+    read_clusters,
+    sentence_features,
+    word_shape,
+)
+
+
+def test_core_word_strips_edge_punctuation_but_keeps_symbols() -> None:
+    assert core_word("posted:") == "posted"
+    assert core_word("(Java)") == "java"
+    assert core_word("C++") == "c++"
+    assert core_word("C#.") == "c#"
+    assert core_word(".NET") == ".net"
+    assert core_word("(") == "("
+
+
+def test_word_shape_collapses_repeats() -> None:
+    assert word_shape("Java") == "Xx"
+    assert word_shape("CI/CD") == "X/X"
+    assert word_shape("2021") == "d"
+    assert word_shape("node.js") == "x.x"
+
+
+def test_features_one_list_per_token_with_cues_and_vocab_tags() -> None:
+    tokens = ["Experience", "with", "Kubernetes", "is", "required"]
+    feats = sentence_features(tokens, ["O", "O", "B", "O", "O"], {"kubernetes": "a1|b2|c3"})
+    assert len(feats) == len(tokens)
+    k = feats[2]
+    assert "w=kubernetes" in k
+    assert "v=B" in k and "v-1=O" in k
+    assert "cue=experience_with@1" in k
+    assert {"c=a1", "c=b2", "c=c3"} <= set(k)
+    assert "w-1=with" in k and "w1=is" in k
+    assert "pos=0" in feats[0] and "w-1=<s>" in feats[0]
+    assert "has=experience" in feats[4]
+
+
+def test_features_without_vocab_tags_default_to_outside() -> None:
+    feats = sentence_features(["Python"])
+    assert "v=O" in feats[0] and "cap" in feats[0]
+    assert sentence_features([]) == []
+
+
+def test_collapse_label() -> None:
+    assert [collapse_label(x) for x in ("B-SKILL", "I-KNOW", "O", "B", "I")] == [
+        "B", "I", "O", "B", "I"
+    ]
+
+
+def test_a_model_trained_here_is_loaded_and_tags(tmp_path: Path) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    sents = [
+        (["Experience", "with", "Rust", "required"], ["O", "O", "B-KNOW", "O"]),
+        (["Experience", "with", "Haskell", "required"], ["O", "O", "B-KNOW", "O"]),
+        (["We", "offer", "lunch"], ["O", "O", "O"]),
+        (["Knowledge", "of", "Erlang", "wanted"], ["O", "O", "B-KNOW", "O"]),
+    ]
+    for toks, labels in sents * 5:
+        trainer.append(sentence_features(toks), labels)
+    trainer.set_params({"c2": 0.01, "max_iterations": 60})
+    path = tmp_path / "tiny.crfsuite"
+    trainer.train(str(path))
+    tagger = CrfTagger(path)
+    assert tagger.tag(["Experience", "with", "Scala", "required"]) == ["O", "O", "B", "O"]
+    assert tagger.tag([]) == []
+
+
+def test_read_clusters(tmp_path: Path) -> None:
+    path = tmp_path / "clusters.tsv"
+    path.write_text("java\ta1|b2\nbroken line\n\tnoword\n", encoding="utf-8")
+    assert read_clusters(path) == {"java": "a1|b2"}
+    assert read_clusters(tmp_path / "missing.tsv") == {}
+
+
+def test_shipped_model_is_small_and_loads_fast() -> None:
+    path = model_path()
+    assert path.is_file()
+    assert path.stat().st_size < 6_000_000
+    t0 = time.perf_counter()
+    tagger = CrfTagger.default()
+    tags = tagger.tag(["Strong", "experience", "with", "Python", "and", "SQL", "."])
+    assert time.perf_counter() - t0 < 1.0
+    assert len(tags) == 7 and set(tags) <= {"B", "I", "O"}
+    assert tags[3] in ("B", "I")
