@@ -60,9 +60,19 @@ def learning_plan(kind: str, gap: str) -> str:
     return fill(plans.get(kind, plans["skill"]), {"gap": gap})
 
 
+# Words ending in -ed that open a description of a person, not an action.
+_ADJECTIVES = frozenset(
+    "registered licensed certified experienced seasoned skilled accomplished dedicated "
+    "motivated talented qualified detailed results-driven self-motivated board-certified "
+    "red bed need speed seed feed".split()
+)
+
+
 def is_past_tense_verb(word: str) -> bool:
     """True for words that read as a past-tense verb opening a bullet ("Reduced", "Led")."""
     w = word.lower()
+    if w in _ADJECTIVES:
+        return False
     return w in _IRREGULAR or (w.endswith("ed") and len(w) > 3)
 
 

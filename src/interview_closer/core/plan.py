@@ -149,11 +149,11 @@ class _Writer:
 
     def clause(self, ev: Evidence, max_words: int = 22) -> str:
         """A first-person clause from an evidence line, or a plain pointer to it."""
-        fp = first_person(ev.text, max_words)
-        if fp:
-            return f"I {fp}"
         item = self.items_by_line.get(ev.line)
         section = item.section if item is not None else ""
+        fp = first_person(ev.text, max_words) if self._is_achievement(ev) else None
+        if fp:
+            return f"I {fp}"
         text = shorten(ev.text.rstrip("."), max_words)
         if section == "skills":
             return "it is one of the core skills on my resume"
@@ -169,24 +169,29 @@ class _Writer:
         closing = self.picker.pick("pitch_close", company_phrase=self.company_phrase)
         for max_words, full in ((22, TOP_N), (16, TOP_N), (12, 3), (10, 2), (8, 0)):
             # Skills backed by the same resume line share one sentence ("On X and Y, I ...").
-            groups: list[tuple[list[str], Evidence | None]] = []
+            groups: list[tuple[list[str], Evidence | None, str]] = []
             by_line: dict[int, int] = {}
             for i, ts in enumerate(top):
                 name = self.surface(ts.skill)
                 # Only lines that read as "I did ..." make a good spoken claim.
-                spoken = [ev for ev in ts.evidence if first_person(ev.text) is not None]
+                spoken = [ev for ev in ts.evidence
+                          if self._is_achievement(ev) and first_person(ev.text) is not None]
                 if spoken and spoken[0].line in by_line and i < full:
                     groups[by_line[spoken[0].line]][0].append(name)
                 elif spoken and i < full:
                     by_line[spoken[0].line] = len(groups)
-                    groups.append(([name], spoken[0]))
+                    groups.append(([name], spoken[0], ts.skill))
                 else:
-                    groups.append(([name], None))
+                    groups.append(([name], None, ts.skill))
             parts = [opening]
-            for names, ev in groups:
+            for names, ev, canonical in groups:
                 label = " and ".join(names)
                 if ev is None:
-                    parts.append(self.picker.pick("pitch_skill_bare", salt=label, skill=label))
+                    element = "pitch_skill_bare"
+                    entry = self.vocab.entry(canonical)
+                    if entry is not None and entry.kind in ("certification", "degree"):
+                        element = "pitch_credential"
+                    parts.append(self.picker.pick(element, salt=label, skill=label))
                 else:
                     parts.append(self.picker.pick(
                         "pitch_skill_with_evidence", salt=label,
@@ -198,9 +203,10 @@ class _Writer:
                 return text
         return " ".join(text.split()[:PITCH_MAX_WORDS])
 
-    def _is_listing(self, ev: Evidence) -> bool:
+    def _is_achievement(self, ev: Evidence) -> bool:
+        """True for lines of work done (experience, projects), not listings or credentials."""
         item = self.items_by_line.get(ev.line)
-        return item is not None and item.section == "skills"
+        return item is None or item.section in ("experience", "projects", "volunteer", "awards")
 
     def gap(self, m: Match) -> Gap:
         """A prepared, honest answer for a requirement that is not fully met."""
@@ -244,6 +250,8 @@ class _Writer:
                 "answer_partial", req.id, evidence_clause=self.clause(ev, 16), **values
             )
             return Gap(req.id, "minor", answer, [ev])
+        if req.kind in ("certification", "degree", "language"):
+            return Gap(req.id, "minor", self.picker.pick("answer_credential", req.id, **values))
         return Gap(req.id, "minor", self.picker.pick("answer_learning", req.id, **values))
 
     def match_statement(self, matches: list[Match]) -> str:
