@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interview_closer.core.models import Plan, Posting, Resume, SkillMention, YearMonth
+
+if TYPE_CHECKING:
+    from interview_closer.core.matching import Matcher
+    from interview_closer.core.vocab import Vocabulary
 
 
 def _finder() -> Callable[[str], list[SkillMention]]:
@@ -21,11 +26,14 @@ def _finder() -> Callable[[str], list[SkillMention]]:
         return Vocabulary.default().find
 
 
-def understand_posting(text: str, title: str | None = None, company: str | None = None) -> Posting:
+def understand_posting(
+    text: str, title: str | None = None, company: str | None = None, *, all_mentions: bool = False
+) -> Posting:
     """Parse a posting's text with the default vocabulary and extractor."""
     from interview_closer.core.posting import parse_posting
 
-    return parse_posting(text, title=title, company=company, find_mentions=_finder())
+    return parse_posting(text, title=title, company=company, find_mentions=_finder(),
+                         all_mentions=all_mentions)
 
 
 def understand_resume(text: str, today: date | None = None) -> Resume:
@@ -34,6 +42,19 @@ def understand_resume(text: str, today: date | None = None) -> Resume:
 
     ym = YearMonth(today.year, today.month) if today else None
     return parse_resume(text, today=ym)
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _matcher(vocab: Vocabulary) -> Matcher:
+    """One matcher per vocabulary, so its text cache serves every plan of the process."""
+    from interview_closer.core.matching import Matcher
+
+    if id(vocab) not in _MATCHERS:
+        _MATCHERS.clear()
+        _MATCHERS[id(vocab)] = Matcher(vocab)
+    return _MATCHERS[id(vocab)]
 
 
 def plan_from_texts(
@@ -46,14 +67,13 @@ def plan_from_texts(
     today: date | None = None,
 ) -> Plan:
     """The closing plan for a resume text and a posting text."""
-    from interview_closer.core.matching import Matcher
     from interview_closer.core.plan import build_plan
     from interview_closer.core.vocab import Vocabulary
 
     vocab = Vocabulary.default()
     posting = understand_posting(posting_text, title, company)
     resume = understand_resume(resume_text, today)
-    matches = Matcher(vocab).match_all(posting, resume)
+    matches = _matcher(vocab).match_all(posting, resume)
     return build_plan(posting, resume, matches, vocab, interviewer)
 
 

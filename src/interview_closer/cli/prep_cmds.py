@@ -137,7 +137,7 @@ def register(app: typer.Typer) -> None:
         from interview_closer.service import understand_posting
 
         doc = read_posting(file)
-        posting = understand_posting(doc.text, doc.title, doc.company)
+        posting = understand_posting(doc.text, doc.title, doc.company, all_mentions=True)
         if fmt is ExtractFormat.json:
             import json
 

@@ -52,6 +52,7 @@ _SOFT_CUES = re.compile(
 # Lines that look like a list item marker, to strip from requirement text.
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
 _REQUIREMENT_SECTIONS = ("requirements", "preferred")
+_CANDIDATE_KINDS = frozenset({"requirements", "preferred", "responsibilities", "requirement-like"})
 
 
 def parse_posting(
@@ -61,17 +62,32 @@ def parse_posting(
     company: str | None = None,
     find_mentions: MentionFinder | None = None,
     vocab: Vocabulary | None = None,
+    all_mentions: bool = False,
 ) -> Posting:
-    """Understand a posting: its sections, its requirements and every skill mention."""
+    """Understand a posting: its sections, requirements and skill mentions.
+
+    With all_mentions the tagger reads the whole text (for `closer extract`); otherwise
+    only the parts where requirements can stand.
+    """
     vocab = vocab or Vocabulary.default()
     finder: MentionFinder = find_mentions or vocab.find
     sections = find_sections(text)
-    mentions = finder(text)
+    units = _units(text, sections)
+    if all_mentions:
+        mentions = finder(text)
+    else:
+        # The tagger is the costly part: run it only where requirements can be.
+        mentions = []
+        for a, b, kind, _ in units:
+            if kind in _CANDIDATE_KINDS:
+                mentions.extend(
+                    SkillMention(m.name, m.surface, m.start + a, m.end + a)
+                    for m in finder(text[a:b])
+                )
     # Requirement skills: the vocabulary's canonical names first; a tagger span that
     # overlaps none of them adds the skill under its own words.
     canonical = vocab.find(text) if finder is not vocab.find else mentions
     skills = _merge_skills(canonical, mentions, vocab)
-    units = _units(text, sections)
     has_req_section = any(s.kind in _REQUIREMENT_SECTIONS for s in sections)
     requirements: list[Requirement] = []
     for start, end, section_kind, sentence in units:

@@ -61,28 +61,60 @@ def same_stem(a: str, b: str) -> bool:
     return n >= max(6, 0.8 * short)
 
 
+class _Bag:
+    """The stems of one text, with an index by six-letter prefix for near matches."""
+
+    __slots__ = ("by_prefix", "stems")
+
+    def __init__(self, text: str) -> None:
+        self.stems = frozenset(_stem(w) for w in content_words(text))
+        self.by_prefix: dict[str, list[str]] = {}
+        for stem in self.stems:
+            if len(stem) >= 6:
+                self.by_prefix.setdefault(stem[:6], []).append(stem)
+
+    def has(self, stem: str) -> bool:
+        if stem in self.stems:
+            return True
+        if len(stem) < 6:
+            return False
+        return any(same_stem(stem, x) for x in self.by_prefix.get(stem[:6], ()))
+
+
 class LexicalSimilarity:
     """The default: weighted overlap of stemmed content words; needs no model."""
 
+    _CACHE_SIZE = 4096
+
     def __init__(self, idf: dict[str, float] | None = None) -> None:
         self._idf = idf or {}
+        # Resume lines are compared with every requirement: tokenise each text once.
+        self._bags: dict[str, _Bag] = {}
 
     def _weight(self, word: str) -> float:
         return self._idf.get(word, 1.0)
 
+    def _bag(self, text: str) -> _Bag:
+        bag = self._bags.get(text)
+        if bag is None:
+            if len(self._bags) >= self._CACHE_SIZE:
+                self._bags.clear()
+            bag = self._bags[text] = _Bag(text)
+        return bag
+
     def scores(self, query: str, candidates: Sequence[str]) -> list[float]:
         """Share of the query's (weighted) content words that each candidate contains."""
-        q = {_stem(w) for w in content_words(query)}
+        q = self._bag(query).stems
         if not q:
             return [0.0] * len(candidates)
         total = sum(self._weight(w) for w in q)
         out: list[float] = []
         for cand in candidates:
-            c = {_stem(w) for w in content_words(cand)}
-            shared = [w for w in q if w in c or any(same_stem(w, x) for x in c)]
+            bag = self._bag(cand)
+            shared = [w for w in q if bag.has(w)]
             hit = sum(self._weight(w) for w in shared)
             # Damp short queries: one shared word out of two is weaker evidence than it looks.
-            out.append(hit / total * (1 - math.exp(-len(shared))))
+            out.append(hit / total * (1 - math.exp(-len(shared))) if shared else 0.0)
         return out
 
 

@@ -33,10 +33,9 @@ class VocabEntry:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class _Key:
-    name: str
-    exact: tuple[str, ...] | None  # verbatim tokens for case-sensitive aliases
+# An index key's target: (canonical name, verbatim tokens for case-sensitive aliases or
+# None). Plain tuples keep the index cheap to build and to load from the cache.
+_Key = tuple[str, tuple[str, ...] | None]
 
 
 class Vocabulary:
@@ -49,14 +48,25 @@ class Vocabulary:
     ) -> None:
         self._entries: dict[str, VocabEntry] = {}
         self._index: dict[tuple[str, ...], list[_Key]] = {}
-        self._first: set[str] = set()
+        self._first: dict[str, int] = {}  # first token -> longest key starting with it
         self._max_len = 1
         for entry in entries:
             self.add(entry)
-        self._paraphrases: list[tuple[str, re.Pattern[str]]] = []
-        for name, pattern in paraphrases:
-            if name in self._entries:
-                self._paraphrases.append((name, re.compile(pattern, re.IGNORECASE)))
+        # (canonical, pattern text); each pattern is compiled the first time it is needed.
+        self._paraphrases: list[tuple[str, str]] = [
+            (name, pattern) for name, pattern in paraphrases if name in self._entries
+        ]
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        # One pass over a sentence says whether any paraphrase can match at all; most
+        # sentences match none, so the patterns one by one run only when needed.
+        self._any_paraphrase: re.Pattern[str] | None = None
+        if self._paraphrases:
+            try:
+                self._any_paraphrase = re.compile(
+                    "|".join(f"(?:{p})" for _, p in self._paraphrases), re.IGNORECASE
+                )
+            except re.error:
+                self._any_paraphrase = None
 
     # -- building -----------------------------------------------------------
     def add(self, entry: VocabEntry) -> None:
@@ -75,10 +85,10 @@ class Vocabulary:
             key = tuple(t.norm for t in toks)
             verbatim = tuple(t.text for t in toks) if exact else None
             bucket = self._index.setdefault(key, [])
-            if any(k.name == entry.name and k.exact == verbatim for k in bucket):
+            if (entry.name, verbatim) in bucket:
                 continue
-            bucket.append(_Key(entry.name, verbatim))
-            self._first.add(key[0])
+            bucket.append((entry.name, verbatim))
+            self._first[key[0]] = max(self._first.get(key[0], 0), len(key))
             self._max_len = max(self._max_len, len(key))
 
     @classmethod
@@ -120,8 +130,8 @@ class Vocabulary:
             return None
         verbatim = tuple(t.text for t in toks)
         for k in keys:
-            if k.exact is None or k.exact == verbatim:
-                return self._entries[k.name]
+            if k[1] is None or k[1] == verbatim:
+                return self._entries[k[0]]
         return None
 
     def family_of(self, name: str) -> str | None:
@@ -138,14 +148,16 @@ class Vocabulary:
         """Every vocabulary mention in text: longest match first, no overlaps, by offset."""
         toks = tokenize(text) if tokens is None else tokens
         out: list[SkillMention] = []
+        norms = [t.norm for t in toks]
         n = len(toks)
         i = 0
-        first, index, max_len = self._first, self._index, self._max_len
+        first = self._first
         while i < n:
-            if toks[i].norm not in first:
+            longest = first.get(norms[i], 0)
+            if not longest:
                 i += 1
                 continue
-            hit = self._match_at(text, toks, i, min(max_len, n - i), index)
+            hit = self._match_at(text, toks, norms, i, min(longest, n - i))
             if hit is None:
                 i += 1
                 continue
@@ -156,15 +168,11 @@ class Vocabulary:
         return out
 
     def _match_at(
-        self,
-        text: str,
-        toks: list[Token],
-        i: int,
-        longest: int,
-        index: dict[tuple[str, ...], list[_Key]],
+        self, text: str, toks: list[Token], norms: list[str], i: int, longest: int
     ) -> tuple[str, int] | None:
+        index = self._index
         for length in range(longest, 0, -1):
-            keys = index.get(tuple(t.norm for t in toks[i : i + length]))
+            keys = index.get(tuple(norms[i : i + length]))
             if not keys:
                 continue
             if length > 1 and not all(
@@ -174,20 +182,29 @@ class Vocabulary:
                 continue
             verbatim = None
             for k in keys:
-                if k.exact is not None:
+                if k[1] is not None:
                     if verbatim is None:
                         verbatim = tuple(t.text for t in toks[i : i + length])
-                    if k.exact != verbatim:
+                    if k[1] != verbatim:
                         continue
-                return k.name, length
+                return k[0], length
         return None
 
     def paraphrases(self, text: str) -> list[SkillMention]:
         """Skills a sentence shows without naming them ("led a team of 6")."""
         out: list[SkillMention] = []
+        if self._any_paraphrase is not None and not self._any_paraphrase.search(text):
+            return out
+        seen: set[str] = set()
         for name, pattern in self._paraphrases:
-            m = pattern.search(text)
+            if name in seen:
+                continue
+            compiled = self._compiled.get(pattern)
+            if compiled is None:
+                compiled = self._compiled[pattern] = re.compile(pattern, re.IGNORECASE)
+            m = compiled.search(text)
             if m:
+                seen.add(name)
                 out.append(SkillMention(name, m.group(0), m.start(), m.end()))
         return out
 
@@ -253,9 +270,74 @@ def user_vocab_dir() -> Path:
 def _default_vocabulary() -> Vocabulary:
     user_dir = user_vocab_dir()
     user_files = sorted(user_dir.glob("*.tsv")) if user_dir.is_dir() else []
-    return Vocabulary.load(
-        [*builtin_vocab_files(), *user_files], [DATA_DIR / "paraphrases.tsv"]
+    files = [*builtin_vocab_files(), *user_files]
+    paraphrase_file = DATA_DIR / "paraphrases.tsv"
+    cache = user_dir.parent / "cache" / "vocab.marshal"
+    signature = _signature([*files, paraphrase_file])
+    cached = _load_index(cache, signature)
+    if cached is not None:
+        return cached
+    vocab = Vocabulary.load(files, [paraphrase_file])
+    _save_index(vocab, cache, signature)
+    return vocab
+
+
+# Building the index tokenises every alias (about 140 ms); a command-line run reuses the
+# index saved by the last run while the vocabulary files are unchanged.
+_INDEX_FORMAT = 3
+
+
+def _signature(paths: list[Path]) -> list[object]:
+    out: list[object] = [_INDEX_FORMAT]
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        out.append((str(path), st.st_size, st.st_mtime_ns))
+    return out
+
+
+def _load_index(cache: Path, signature: list[object]) -> Vocabulary | None:
+    import marshal
+
+    try:
+        state = marshal.loads(cache.read_bytes())
+        if state[0] != signature:
+            return None
+        vocab = Vocabulary.__new__(Vocabulary)
+        vocab._entries = {e[0]: VocabEntry(e[0], e[1], e[2], tuple(e[3])) for e in state[1]}
+        vocab._index = dict(state[2])
+        vocab._first = state[3]
+        vocab._max_len = state[4]
+        vocab._paraphrases = [(n, p) for n, p in state[5]]
+        vocab._compiled = {}
+        vocab._any_paraphrase = re.compile(state[6], re.IGNORECASE) if state[6] else None
+        return vocab
+    except (OSError, EOFError, ValueError, TypeError, IndexError, re.error):
+        return None
+
+
+def _save_index(vocab: Vocabulary, cache: Path, signature: list[object]) -> None:
+    import marshal
+
+    any_p = vocab._any_paraphrase.pattern if vocab._any_paraphrase is not None else ""
+    state = (
+        signature,
+        [(e.name, e.kind, e.family, e.aliases) for e in vocab._entries.values()],
+        list(vocab._index.items()),
+        vocab._first,
+        vocab._max_len,
+        vocab._paraphrases,
+        any_p,
     )
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(state))
+        os.replace(tmp, cache)
+    except (OSError, ValueError):
+        pass  # a read-only home folder only costs the next run the rebuild
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
