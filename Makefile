@@ -40,7 +40,9 @@ pytest: dev
 test: lint typecheck pytest
 
 ## Speed and quality figures (uses ../shared when present).
+## `make bench SEMANTIC=1` also installs the optional sentence-embedding mode and measures it.
 bench: dev
+	$(if $(SEMANTIC),$(BIN)/python -m pip install --quiet -e '.[dev,semantic]')
 	$(BIN)/python -m bench.run
 
 ## Retrain the shipped skill tagger from ../shared/eval/skillspan/train.json.

@@ -53,32 +53,14 @@ def ics(
     db: DbOpt = None,
 ) -> None:
     """Export follow-ups as an iCalendar file (import it into any calendar program)."""
-    from sqlalchemy import select
-    from sqlalchemy.orm import selectinload
-
-    from interview_closer.export.ics import CalendarItem, to_ics
+    from interview_closer.export.ics import to_ics
     from interview_closer.storage import repo
-    from interview_closer.storage.models import Followup
+    from interview_closer.storage.views import calendar_items
 
     ctx = context(db)
     with ctx.db.read() as s:
-        query = select(Followup).options(
-            selectinload(Followup.contact), selectinload(Followup.application)
-        ).order_by(Followup.due_at, Followup.id)  # fmt: skip
-        if application:
-            query = query.where(Followup.application_id == repo.get_application(s, application).id)
-        if not include_all:
-            query = query.where(Followup.status == "pending")
-        items = []
-        for f in s.scalars(query):
-            contact = f.contact
-            reach = [x for x in (contact.email, contact.phone) if x] if contact else []
-            detail = f.detail if f.detail and f.detail not in (f.reason or "") else None
-            text = "\n".join(x for x in (detail, f.reason, " ".join(reach)) if x)
-            items.append(CalendarItem(
-                f.id, f.title, f.due_at, f.kind, f.status, f.revision, text,
-                contact.name if contact else None, f.application.company,
-            ))  # fmt: skip
+        app_id = repo.get_application(s, application).id if application else None
+        items = calendar_items(s, app_id, include_all=include_all)
     _write(output, to_ics(items, now=ctx.now, alarm_minutes=alarm))
     if output is not None and str(output) != "-":
         console().print(f"Wrote {len(items)} follow-up(s) to {output}")

@@ -149,3 +149,34 @@ def stored_debrief(interview: Interview) -> Debrief | None:
         feeling=row.feeling,
         notes=row.notes,
     )
+
+
+def calendar_items(
+    session: Any, application_id: int | None = None, *, include_all: bool = False
+) -> list[Any]:
+    """Follow-ups (pending, or all) as calendar items, in due order, for the .ics export."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from interview_closer.export.ics import CalendarItem
+
+    query = (
+        select(Followup)
+        .options(selectinload(Followup.contact), selectinload(Followup.application))
+        .order_by(Followup.due_at, Followup.id)
+    )
+    if application_id is not None:
+        query = query.where(Followup.application_id == application_id)
+    if not include_all:
+        query = query.where(Followup.status == "pending")
+    items = []
+    for row in session.scalars(query):
+        contact = row.contact
+        reach = [x for x in (contact.email, contact.phone) if x] if contact else []
+        detail = row.detail if row.detail and row.detail not in (row.reason or "") else None
+        text = "\n".join(x for x in (detail, row.reason, " ".join(reach)) if x)
+        items.append(CalendarItem(
+            row.id, row.title, row.due_at, row.kind, row.status, row.revision, text,
+            contact.name if contact else None, row.application.company,
+        ))  # fmt: skip
+    return items

@@ -160,30 +160,14 @@ def followup_board(
 
 def calendar_file(state: WebState, application_id: int | None) -> bytes:
     """The pending follow-ups (of one application, or all) as an iCalendar file."""
-    from interview_closer.export.ics import CalendarItem, to_ics
+    from interview_closer.export.ics import to_ics
+    from interview_closer.storage import repo
+    from interview_closer.storage.views import calendar_items
 
     with state.db.read() as session:
-        query = (
-            select(Followup)
-            .where(Followup.status == "pending")
-            .options(selectinload(Followup.contact), selectinload(Followup.application))
-            .order_by(Followup.due_at, Followup.id)
-        )
         if application_id is not None:
-            from interview_closer.storage import repo
-
-            repo.get_application(session, application_id)
-            query = query.where(Followup.application_id == application_id)
-        items = []
-        for row in session.scalars(query):
-            contact = row.contact
-            reach = [x for x in (contact.email, contact.phone) if x] if contact else []
-            detail = row.detail if row.detail and row.detail not in (row.reason or "") else None
-            text = "\n".join(x for x in (detail, row.reason, " ".join(reach)) if x)
-            items.append(CalendarItem(
-                row.id, row.title, row.due_at, row.kind, row.status, row.revision, text,
-                contact.name if contact else None, row.application.company,
-            ))  # fmt: skip
+            repo.get_application(session, application_id)  # unknown id: NotFoundError
+        items = calendar_items(session, application_id)
     return to_ics(items, now=state.now())
 
 
