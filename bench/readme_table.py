@@ -1,0 +1,27 @@
+"""Print bench/results.json as the Markdown table the README shows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results.json"
+
+
+def _cell(value: float | None, fmt: str) -> str:
+    return "-" if value is None else format(value, fmt)
+
+
+def main() -> None:
+    """Print the table."""
+    rows = json.loads(RESULTS.read_text(encoding="utf-8"))["rows"]
+    print("| section | figure | baseline | product | target |")
+    print("| --- | --- | ---: | ---: | --- |")
+    for r in rows:
+        b, p = _cell(r["baseline"], r["fmt"]), _cell(r["product"], r["fmt"])
+        target = r["target"].replace("|", "\\\\|")
+        print(f"| {r['section']} | {r['figure']} | {b} | {p} | {target} |")
+
+
+if __name__ == "__main__":
+    main()
