@@ -178,8 +178,9 @@ SECTIONS: dict[str, Callable[[], list[Row]]] = {
     "skillspan": section_skillspan,
     "esco": section_esco,
     "speed": section_speed,
-    "matching": section_matching,
+    # Before "matching": that section may load torch, which slows the rest of the process.
     "plans": section_plans,
+    "matching": section_matching,
     "followups": section_followups,
     "web": section_web,
 }

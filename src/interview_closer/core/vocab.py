@@ -57,16 +57,6 @@ class Vocabulary:
             (name, pattern) for name, pattern in paraphrases if name in self._entries
         ]
         self._compiled: dict[str, re.Pattern[str]] = {}
-        # One pass over a sentence says whether any paraphrase can match at all; most
-        # sentences match none, so the patterns one by one run only when needed.
-        self._any_paraphrase: re.Pattern[str] | None = None
-        if self._paraphrases:
-            try:
-                self._any_paraphrase = re.compile(
-                    "|".join(f"(?:{p})" for _, p in self._paraphrases), re.IGNORECASE
-                )
-            except re.error:
-                self._any_paraphrase = None
 
     # -- building -----------------------------------------------------------
     def add(self, entry: VocabEntry) -> None:
@@ -193,8 +183,6 @@ class Vocabulary:
     def paraphrases(self, text: str) -> list[SkillMention]:
         """Skills a sentence shows without naming them ("led a team of 6")."""
         out: list[SkillMention] = []
-        if self._any_paraphrase is not None and not self._any_paraphrase.search(text):
-            return out
         seen: set[str] = set()
         for name, pattern in self._paraphrases:
             if name in seen:
@@ -284,7 +272,7 @@ def _default_vocabulary() -> Vocabulary:
 
 # Building the index tokenises every alias (about 140 ms); a command-line run reuses the
 # index saved by the last run while the vocabulary files are unchanged.
-_INDEX_FORMAT = 3
+_INDEX_FORMAT = 4
 
 
 def _signature(paths: list[Path]) -> list[object]:
@@ -312,7 +300,6 @@ def _load_index(cache: Path, signature: list[object]) -> Vocabulary | None:
         vocab._max_len = state[4]
         vocab._paraphrases = [(n, p) for n, p in state[5]]
         vocab._compiled = {}
-        vocab._any_paraphrase = re.compile(state[6], re.IGNORECASE) if state[6] else None
         return vocab
     except (OSError, EOFError, ValueError, TypeError, IndexError, re.error):
         return None
@@ -321,7 +308,6 @@ def _load_index(cache: Path, signature: list[object]) -> Vocabulary | None:
 def _save_index(vocab: Vocabulary, cache: Path, signature: list[object]) -> None:
     import marshal
 
-    any_p = vocab._any_paraphrase.pattern if vocab._any_paraphrase is not None else ""
     state = (
         signature,
         [(e.name, e.kind, e.family, e.aliases) for e in vocab._entries.values()],
@@ -329,7 +315,6 @@ def _save_index(vocab: Vocabulary, cache: Path, signature: list[object]) -> None
         vocab._first,
         vocab._max_len,
         vocab._paraphrases,
-        any_p,
     )
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
