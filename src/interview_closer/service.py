@@ -44,17 +44,27 @@ def understand_resume(text: str, today: date | None = None) -> Resume:
     return parse_resume(text, today=ym)
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[tuple[int, str | None], Matcher] = {}
 
 
-def _matcher(vocab: Vocabulary) -> Matcher:
-    """One matcher per vocabulary, so its text cache serves every plan of the process."""
+def _matcher(vocab: Vocabulary, semantic_model: str | None = None) -> Matcher:
+    """One matcher per vocabulary and mode, so its caches serve every plan of the process.
+
+    semantic_model: None for the default lexical similarity; "packaged" or a local model
+    folder for sentence embeddings (the optional `semantic` extra).
+    """
     from interview_closer.core.matching import Matcher
 
-    if id(vocab) not in _MATCHERS:
-        _MATCHERS.clear()
-        _MATCHERS[id(vocab)] = Matcher(vocab)
-    return _MATCHERS[id(vocab)]
+    key = (id(vocab), semantic_model)
+    if key not in _MATCHERS:
+        if semantic_model is None:
+            _MATCHERS[key] = Matcher(vocab)
+        else:
+            from interview_closer.core.semantic import EmbeddingSimilarity
+
+            model = None if semantic_model == "packaged" else semantic_model
+            _MATCHERS[key] = Matcher(vocab, similarity=EmbeddingSimilarity(model))
+    return _MATCHERS[key]
 
 
 def plan_from_texts(
@@ -65,6 +75,7 @@ def plan_from_texts(
     company: str | None = None,
     interviewer: str | None = None,
     today: date | None = None,
+    semantic_model: str | None = None,
 ) -> Plan:
     """The closing plan for a resume text and a posting text."""
     from interview_closer.core.plan import build_plan
@@ -73,7 +84,7 @@ def plan_from_texts(
     vocab = Vocabulary.default()
     posting = understand_posting(posting_text, title, company)
     resume = understand_resume(resume_text, today)
-    matches = _matcher(vocab).match_all(posting, resume)
+    matches = _matcher(vocab, semantic_model).match_all(posting, resume)
     return build_plan(posting, resume, matches, vocab, interviewer)
 
 
@@ -85,6 +96,7 @@ def prepare_plan(
     role: str | None = None,
     interviewer: str | None = None,
     today: date | None = None,
+    semantic_model: str | None = None,
 ) -> Plan:
     """Read a resume file and a posting file and build their closing plan."""
     from interview_closer.readers import read_posting, read_resume
@@ -98,6 +110,7 @@ def prepare_plan(
         company=company or posting_doc.company,
         interviewer=interviewer,
         today=today,
+        semantic_model=semantic_model,
     )
 
 

@@ -108,6 +108,7 @@ def test_bad_resume_gives_one_line_and_exit_code(  # type: ignore[no-untyped-def
 def test_usage_mistakes_exit_2_without_traceback(tmp_path: Path) -> None:
     for args in (["prep", "-r", RESUME], ["prep", "-r", RESUME, "-j", POSTING, "-f", "pdf"],
                  ["prep", "-r", RESUME, "-j", POSTING, "-o", tmp_path / "no" / "x.md"],
+                 ["prep", "-r", RESUME, "-j", POSTING, "--model", tmp_path],
                  ["no-such-command"]):
         run = closer(*args)
         assert run.returncode == 2, args

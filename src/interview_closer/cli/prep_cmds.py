@@ -84,11 +84,13 @@ def _prep(
     interviewer: str | None,
     fmt: PlanFormat,
     output: Path | None,
+    semantic_model: str | None = None,
 ) -> None:
     from interview_closer.service import prepare_plan
 
     plan = prepare_plan(
-        resume, job, company=company, role=role, interviewer=interviewer, today=date.today()
+        resume, job, company=company, role=role, interviewer=interviewer, today=date.today(),
+        semantic_model=semantic_model,
     )
     to_terminal = output is None and fmt is PlanFormat.text and sys.stdout.isatty()
     content = _render(plan, fmt, to_terminal)
@@ -119,9 +121,17 @@ def register(app: typer.Typer) -> None:
         ),
         output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this "
                                                     "file instead of standard output.")] = None,
+        semantic: Annotated[bool, typer.Option(help="Match with sentence embeddings (needs "
+                                               "the optional 'semantic' extra).")] = False,
+        model: Annotated[str | None, typer.Option(help="With --semantic: a local "
+                                                  "sentence-transformers model folder "
+                                                  "(default: the packaged one).")] = None,
     ) -> None:
         """Prepare the close: an evidence-backed closing plan from a resume and a posting."""
-        _prep(resume, job, company, role, interviewer, fmt, output)
+        if model is not None and not semantic:
+            raise UsageError("--model goes with --semantic")
+        _prep(resume, job, company, role, interviewer, fmt, output,
+              (model or "packaged") if semantic else None)
 
     @app.command()
     def extract(

@@ -193,8 +193,10 @@ def _requirement(
     if section_kind in ("about", "benefits", "eeo", "apply", "title"):
         return None
     if section_kind == "responsibilities":
-        # A duty counts only for the known skills it names; the rest is description.
-        skills = [x for x in skills if vocab.entry(x.name) is not None]
+        # A duty counts only for the known hard skills it names; "dependable datasets" or
+        # "work with product managers" describe the work, not a skill asked of you.
+        skills = [x for x in skills
+                  if (e := vocab.entry(x.name)) is not None and e.kind in ("tool", "skill")]
         if not skills:
             return None
         importance = "must" if not has_req_section else "nice"
