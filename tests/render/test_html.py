@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import shutil
@@ -10,6 +11,7 @@ from html.parser import HTMLParser
 import pytest
 from tests.plan_factory import HOSTILE, make_hostile_plan, make_minimal_plan, make_plan
 
+from interview_closer.core.models import Plan
 from interview_closer.render.common import card_view
 from interview_closer.render.html import render_html, template_environment
 
@@ -150,13 +152,41 @@ def test_pieces_can_be_reused_by_other_pages() -> None:
     assert "<p>web footer</p>" in child and "Your five best skills" in child
 
 
+def test_print_keeps_what_is_said_and_cuts_the_detail_to_one_line() -> None:
+    plan = make_plan()
+    page = parse(render_html(plan))
+    text = page.visible()
+    # The screen keeps every gap quote and reason; only the print rules hide them.
+    quotes = [q.text for gap in card_view(plan).gaps for q in gap.quotes]
+    assert quotes and all(quote in text for quote in quotes)
+    assert "Requirement and why" in text
+    assert all(row.reason in text for row in card_view(plan).requirements if row.reason)
+    printed = page.style[page.style.index("@media print"):]
+    for selector in (".gaps .evidence", ".reason", ".skills .extra"):
+        assert selector in printed
+    assert re.search(r"td\.req\s*\{[^}]*text-overflow:\s*ellipsis", printed)
+    assert re.search(r"td\.num\s*\{\s*display:\s*none", printed)
+    # Nothing a candidate reads aloud is cut short on paper.
+    for said in (".pitch", ".answer", ".steps"):
+        assert not re.search(re.escape(said) + r"[^{]*\{[^}]*(?:display:\s*none|ellipsis)",
+                             printed)
+
+
 def _chromium_path() -> str | None:
-    """A Chromium the tests can drive: Playwright's own, else one on PATH."""
-    for name in ("chromium", "chromium-browser", "google-chrome"):
+    """A Chromium the tests can drive: Debian's, else one on PATH."""
+    for name in ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)
         if found:
             return found
     return None
+
+
+def _sample_plan(resume: str, posting: str) -> Plan:
+    """The bundled sample plan a new user sees first, with a fixed date."""
+    from interview_closer.service import prepare_plan, sample_path
+
+    return prepare_plan(sample_path(resume), sample_path(posting), interviewer="Sam",
+                        today=datetime.date(2026, 11, 25))
 
 
 @pytest.mark.browser
@@ -164,7 +194,11 @@ def test_card_prints_on_one_page_of_a4_and_letter() -> None:
     playwright = pytest.importorskip("playwright.sync_api")
     from pypdf import PdfReader
 
-    html = render_html(make_plan())
+    cards = {
+        "factory": render_html(make_plan()),
+        "sample": render_html(_sample_plan("resume.md", "posting.html")),
+        "nurse": render_html(_sample_plan("resume_nurse.txt", "posting.txt")),
+    }
     with playwright.sync_playwright() as p:
         try:
             browser = p.chromium.launch()
@@ -175,9 +209,12 @@ def test_card_prints_on_one_page_of_a4_and_letter() -> None:
             browser = p.chromium.launch(executable_path=path)
         try:
             page = browser.new_page()
-            page.set_content(html)
-            for paper in ("A4", "Letter"):
-                pdf = page.pdf(format=paper)
-                assert len(PdfReader(io.BytesIO(pdf)).pages) == 1, paper
+            pages = {}
+            for name, html in cards.items():
+                page.set_content(html)
+                for paper in ("A4", "Letter"):
+                    pdf = page.pdf(format=paper)
+                    pages[name, paper] = len(PdfReader(io.BytesIO(pdf)).pages)
         finally:
             browser.close()
+    assert pages == {key: 1 for key in pages}
