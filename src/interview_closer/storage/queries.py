@@ -70,9 +70,15 @@ def list_followups(
     include_all: bool = False,
     application_id: int | None = None,
     until: datetime | None = None,
+    since: datetime | None = None,
+    before: datetime | None = None,
     limit: int | None = None,
 ) -> list[FollowupView]:
-    """Follow-ups in due order: pending only unless `include_all`, optionally up to `until`."""
+    """Follow-ups in due order: pending only unless `include_all`.
+
+    Optional bounds on the due time: `until` (inclusive), `since` (inclusive), `before`
+    (exclusive), so [since, before) windows tile a day without overlap.
+    """
     query = (
         select(
             Followup.id, Followup.application_id, Followup.kind, Followup.due_at,
@@ -89,6 +95,10 @@ def list_followups(
         query = query.where(Followup.application_id == application_id)
     if until is not None:
         query = query.where(Followup.due_at <= until)
+    if since is not None:
+        query = query.where(Followup.due_at >= since)
+    if before is not None:
+        query = query.where(Followup.due_at < before)
     if limit is not None:
         query = query.limit(limit)
     return [FollowupView(*row) for row in session.execute(query)]

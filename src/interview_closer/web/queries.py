@@ -14,8 +14,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from interview_closer.errors import DataError
-from interview_closer.storage.models import APPLICATION_STATUSES, Application, Contact, Followup
-from interview_closer.storage.queries import FollowupView
+from interview_closer.storage.models import APPLICATION_STATUSES, Application, Followup
+from interview_closer.storage.queries import FollowupView, list_followups
 
 
 def status_counts(session: Session) -> dict[str, int]:
@@ -31,24 +31,7 @@ def followups_between(
     session: Session, since: datetime | None, until: datetime | None, *, limit: int | None = None
 ) -> list[FollowupView]:
     """Pending follow-ups due in [since, until), earliest first."""
-    query = (
-        select(
-            Followup.id, Followup.application_id, Followup.kind, Followup.due_at,
-            Followup.channel, Contact.name, Followup.status, Followup.title,
-            Application.company, Application.role, Followup.outcome,
-        )
-        .join(Application, Application.id == Followup.application_id)
-        .outerjoin(Contact, Contact.id == Followup.contact_id)
-        .where(Followup.status == "pending")
-        .order_by(Followup.due_at, Followup.id)
-    )  # fmt: skip
-    if since is not None:
-        query = query.where(Followup.due_at >= since)
-    if until is not None:
-        query = query.where(Followup.due_at < until)
-    if limit is not None:
-        query = query.limit(limit)
-    return [FollowupView(*row) for row in session.execute(query)]
+    return list_followups(session, since=since, before=until, limit=limit)
 
 
 def count_pending(session: Session, since: datetime | None, until: datetime | None) -> int:
