@@ -15,7 +15,7 @@ import yaml
 from tests.tracker_factory import BACKENDS, debrief_data, fresh_url
 from typer.testing import CliRunner
 
-from interview_closer.cli.main import app
+from interview_closer.cli.app import app
 from interview_closer.errors import CloserError
 
 SAMPLES = Path(__file__).resolve().parents[2] / "src" / "interview_closer" / "data" / "samples"

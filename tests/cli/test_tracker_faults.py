@@ -124,7 +124,7 @@ def test_ctrl_c_in_the_debrief_form_saves_nothing(data: Path) -> None:
 
 def test_tracker_commands_do_not_slow_down_start_up() -> None:
     code = (
-        "import sys, interview_closer.cli.main\n"
+        "import sys, interview_closer.cli.app\n"
         "heavy = ('sqlalchemy', 'alembic', 'dateparser', 'icalendar', 'holidays', 'yaml')\n"
         "print(','.join(m for m in heavy if m in sys.modules))"
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from interview_closer.cli.main import app
+from interview_closer.cli.app import app
 from interview_closer.core.vocab import Vocabulary, read_vocab_file
 from interview_closer.errors import InputError, UsageError
 

@@ -109,7 +109,7 @@ def test_serve_reports_a_busy_port_in_one_line(tmp_path: Path) -> None:
 def test_serve_help_lists_its_options() -> None:
     from typer.testing import CliRunner
 
-    from interview_closer.cli.main import app
+    from interview_closer.cli.app import app
 
     result = CliRunner().invoke(app, ["serve", "--help"])
     assert result.exit_code == 0

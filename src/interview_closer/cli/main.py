@@ -1,74 +1,61 @@
-"""The `closer` command: a Typer app whose commands live in sibling modules.
+"""Entry point of the `closer` command: user errors become one line and an exit code.
 
-Heavy libraries are imported inside the commands, never here, so that a single
-`closer prep` stays quick to start.
+A plain `closer prep`/`closer demo` takes a quick path without Typer
+(see `cli.fast`); everything else goes to the Typer app in `cli.app`.
 """
 
 from __future__ import annotations
 
 import sys
-
-import typer
+from typing import NoReturn
 
 from interview_closer.errors import CloserError
 
-app = typer.Typer(
-    name="closer",
-    help="Close the interview and keep the door open: closing plans, debriefs and follow-ups.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
 
-
-def _register() -> None:
-    """Attach every command module's commands to the app."""
-    import importlib
-
-    for name in ("prep_cmds", "tracker_cmds", "vocab_cmds", "web_cmds"):
-        try:
-            module = importlib.import_module(f"interview_closer.cli.{name}")
-        except ModuleNotFoundError as exc:
-            # A command module not written yet; anything else missing is a real error.
-            if exc.name != f"interview_closer.cli.{name}":
-                raise
-            continue
-        module.register(app)
-
-
-_register()
-
-
-def _click_class(name: str) -> type[BaseException]:
-    """A class of the click library Typer uses (vendored in new Typer, plain click in old)."""
-    for cls in typer.BadParameter.__mro__:
-        if cls.__name__ == name:
-            return cls
-    raise LookupError(name)  # pragma: no cover - every Typer has these
+def _fail(message: str, code: int) -> NoReturn:
+    print(f"closer: {message}", file=sys.stderr)
+    sys.exit(code)
 
 
 def run(argv: list[str] | None = None) -> None:
-    """Entry point: run the app, turning user errors into one line and an exit code."""
-    click_error = _click_class("ClickException")
-    usage_error = _click_class("UsageError")
+    """Run one `closer` command line and exit with its status."""
+    args = sys.argv[1:] if argv is None else argv
     try:
-        code = app(args=argv, standalone_mode=False)
+        from interview_closer.cli.fast import parse_quick
+
+        quick = parse_quick(args)
+        if quick is not None:
+            from interview_closer.cli.prep_run import run_prep
+
+            run_prep(quick.resume, quick.job, quick.company, quick.role, quick.interviewer,
+                     quick.fmt, quick.output, quick.semantic_model)
+            sys.exit(0)
+        code = _run_typer(args)
     except CloserError as exc:
-        print(f"closer: {exc}", file=sys.stderr)
-        sys.exit(exc.exit_code)
+        _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
-        print("closer: interrupted; nothing was saved", file=sys.stderr)
-        sys.exit(130)
+        _fail("interrupted; nothing was saved", 130)
+    sys.exit(code)
+
+
+def _run_typer(args: list[str]) -> int:
+    """Run the full Typer app; Click's own errors become one line too."""
+    import typer
+
+    from interview_closer.cli.app import app, click_class
+
+    click_error = click_class("ClickException")
+    usage_error = click_class("UsageError")
+    try:
+        code = app(args=args, standalone_mode=False)
     except typer.Abort:
-        print("closer: cancelled; nothing was saved", file=sys.stderr)
-        sys.exit(130)
+        _fail("cancelled; nothing was saved", 130)
     except click_error as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":
             exc.show()  # type: ignore[attr-defined]
-            sys.exit(0)
+            return 0
         message = exc.format_message()  # type: ignore[attr-defined]
         command = getattr(getattr(exc, "ctx", None), "command_path", "closer")
         hint = f" (see '{command} --help')" if isinstance(exc, usage_error) else ""
-        print(f"closer: {message}{hint}", file=sys.stderr)
-        sys.exit(2 if isinstance(exc, usage_error) else exc.exit_code)  # type: ignore[attr-defined]
-    sys.exit(code if isinstance(code, int) else 0)
+        _fail(f"{message}{hint}", 2 if isinstance(exc, usage_error) else exc.exit_code)  # type: ignore[attr-defined]
+    return code if isinstance(code, int) else 0

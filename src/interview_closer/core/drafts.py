@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from interview_closer.core.datacache import load_yaml
 from interview_closer.core.followup import Concern, Debrief, Person
 
 _PHRASING = Path(__file__).resolve().parent.parent / "data" / "followup_phrasing.yaml"
@@ -27,10 +28,7 @@ _PREPOSITIONS = ("by", "in", "on", "after", "before", "within", "early", "mid", 
 @lru_cache(maxsize=1)
 def phrasing() -> dict[str, Any]:
     """The follow-up phrasing variants, loaded once."""
-    import yaml
-
-    with _PHRASING.open(encoding="utf-8") as fh:
-        data: dict[str, Any] = yaml.safe_load(fh)
+    data: dict[str, Any] = load_yaml(_PHRASING)
     return data
 
 

@@ -8,6 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from interview_closer.core.datacache import load_yaml
+
 _PHRASING = Path(__file__).resolve().parent.parent / "data" / "phrasing.yaml"
 
 # Past-tense verbs that do not end in "ed" but often open a resume bullet.
@@ -26,10 +28,7 @@ _BOUNDARY = re.compile(r",\s|;\s|\s[—–-]\s|\s(?:which|resulting|while|whilst
 @lru_cache(maxsize=1)
 def phrasing() -> dict[str, Any]:
     """All phrasing variants, loaded once."""
-    import yaml
-
-    with _PHRASING.open(encoding="utf-8") as fh:
-        data: dict[str, Any] = yaml.safe_load(fh)
+    data: dict[str, Any] = load_yaml(_PHRASING)
     return data
 
 

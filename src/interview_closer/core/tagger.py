@@ -14,6 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from interview_closer.core.datacache import cached
+
 MODEL_RESOURCE = ("interview_closer", "data/model/skills.crfsuite")
 CLUSTERS_RESOURCE = ("interview_closer", "data/model/clusters.tsv")
 
@@ -202,4 +204,5 @@ def clusters_path() -> Path:
 
 @lru_cache(maxsize=1)
 def _default_tagger() -> CrfTagger:
-    return CrfTagger(model_path(), read_clusters(clusters_path()))
+    path = clusters_path()
+    return CrfTagger(model_path(), cached("clusters", [path], lambda: read_clusters(path)))

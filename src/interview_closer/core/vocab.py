@@ -13,7 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from interview_closer.core.datacache import cached, data_dir
+from interview_closer.core.literals import could_match, required_literals
 from interview_closer.core.models import SkillMention
 from interview_closer.core.text import Token, normalise_phrase, tokenize
 
@@ -52,9 +55,12 @@ class Vocabulary:
         self._max_len = 1
         for entry in entries:
             self.add(entry)
-        # (canonical, pattern text); each pattern is compiled the first time it is needed.
-        self._paraphrases: list[tuple[str, str]] = [
-            (name, pattern) for name, pattern in paraphrases if name in self._entries
+        # (canonical, pattern text, words it needs); a pattern is compiled the first time a
+        # text holds one of its words, so most patterns are never compiled in a short run.
+        self._paraphrases: list[tuple[str, str, list[list[str]]]] = [
+            (name, pattern, required_literals(pattern))
+            for name, pattern in paraphrases
+            if name in self._entries
         ]
         self._compiled: dict[str, re.Pattern[str]] = {}
 
@@ -184,8 +190,9 @@ class Vocabulary:
         """Skills a sentence shows without naming them ("led a team of 6")."""
         out: list[SkillMention] = []
         seen: set[str] = set()
-        for name, pattern in self._paraphrases:
-            if name in seen:
+        lowered = text.lower()
+        for name, pattern, needles in self._paraphrases:
+            if name in seen or not could_match(needles, lowered):
                 continue
             compiled = self._compiled.get(pattern)
             if compiled is None:
@@ -246,12 +253,11 @@ def builtin_vocab_files() -> list[Path]:
 
 def user_vocab_dir() -> Path:
     """Where imported vocabularies (O*NET, ESCO) are kept for this user."""
-    base = os.environ.get("CLOSER_DATA_DIR")
-    if base:
-        return Path(base) / "vocab"
-    from platformdirs import user_data_dir
+    return data_dir() / "vocab"
 
-    return Path(user_data_dir("interview-closer", appauthor=False)) / "vocab"
+
+# Bump when the saved index shape changes.
+_INDEX_FORMAT = 6
 
 
 @lru_cache(maxsize=1)
@@ -260,69 +266,35 @@ def _default_vocabulary() -> Vocabulary:
     user_files = sorted(user_dir.glob("*.tsv")) if user_dir.is_dir() else []
     files = [*builtin_vocab_files(), *user_files]
     paraphrase_file = DATA_DIR / "paraphrases.tsv"
-    cache = user_dir.parent / "cache" / "vocab.marshal"
-    signature = _signature([*files, paraphrase_file])
-    cached = _load_index(cache, signature)
-    if cached is not None:
-        return cached
-    vocab = Vocabulary.load(files, [paraphrase_file])
-    _save_index(vocab, cache, signature)
-    return vocab
+    # Building the index tokenises every alias (about 140 ms); a command-line run reuses
+    # the index saved by an earlier run while the vocabulary files are unchanged.
+    state = cached(
+        "vocab", [*files, paraphrase_file],
+        lambda: _index_state(Vocabulary.load(files, [paraphrase_file])), _INDEX_FORMAT,
+    )
+    return _from_state(state)
 
 
-# Building the index tokenises every alias (about 140 ms); a command-line run reuses the
-# index saved by the last run while the vocabulary files are unchanged.
-_INDEX_FORMAT = 4
-
-
-def _signature(paths: list[Path]) -> list[object]:
-    out: list[object] = [_INDEX_FORMAT]
-    for path in paths:
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        out.append((str(path), st.st_size, st.st_mtime_ns))
-    return out
-
-
-def _load_index(cache: Path, signature: list[object]) -> Vocabulary | None:
-    import marshal
-
-    try:
-        state = marshal.loads(cache.read_bytes())
-        if state[0] != signature:
-            return None
-        vocab = Vocabulary.__new__(Vocabulary)
-        vocab._entries = {e[0]: VocabEntry(e[0], e[1], e[2], tuple(e[3])) for e in state[1]}
-        vocab._index = dict(state[2])
-        vocab._first = state[3]
-        vocab._max_len = state[4]
-        vocab._paraphrases = [(n, p) for n, p in state[5]]
-        vocab._compiled = {}
-        return vocab
-    except (OSError, EOFError, ValueError, TypeError, IndexError, re.error):
-        return None
-
-
-def _save_index(vocab: Vocabulary, cache: Path, signature: list[object]) -> None:
-    import marshal
-
-    state = (
-        signature,
+def _index_state(vocab: Vocabulary) -> tuple[object, ...]:
+    """The vocabulary as plain values that marshal can save."""
+    return (
         [(e.name, e.kind, e.family, e.aliases) for e in vocab._entries.values()],
         list(vocab._index.items()),
         vocab._first,
         vocab._max_len,
         vocab._paraphrases,
     )
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(state))
-        os.replace(tmp, cache)
-    except (OSError, ValueError):
-        pass  # a read-only home folder only costs the next run the rebuild
+
+
+def _from_state(state: tuple[Any, ...]) -> Vocabulary:
+    vocab = Vocabulary.__new__(Vocabulary)
+    vocab._entries = {e[0]: VocabEntry(e[0], e[1], e[2], tuple(e[3])) for e in state[0]}
+    vocab._index = dict(state[1])
+    vocab._first = state[2]
+    vocab._max_len = state[3]
+    vocab._paraphrases = [(n, p, [list(r) for r in w]) for n, p, w in state[4]]
+    vocab._compiled = {}
+    return vocab
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
