@@ -97,7 +97,7 @@ def read_moment(text: str, what: str, base: datetime, tz: tzinfo) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        import dateparser  # type: ignore[import-untyped]
+        import dateparser  # type: ignore[import-untyped, unused-ignore]
 
         found = dateparser.parse(
             text,

@@ -15,18 +15,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from interview_closer.paths import data_dir
+
 # Bump when the saved shape of any cached value changes.
 CACHE_FORMAT = 1
-
-
-def data_dir() -> Path:
-    """The user's interview-closer data folder (CLOSER_DATA_DIR overrides the default)."""
-    base = os.environ.get("CLOSER_DATA_DIR")
-    if base:
-        return Path(base)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("interview-closer", appauthor=False))
 
 
 def _signature(paths: Sequence[Path], version: int) -> list[object]:

@@ -19,10 +19,10 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session
 
 from interview_closer.errors import StorageError
+from interview_closer.paths import data_dir
 from interview_closer.storage.migrations import HEAD, REVISIONS
 
 ENV_URL = "CLOSER_DATABASE_URL"
-ENV_DIR = "CLOSER_DATA_DIR"
 ENV_BUSY = "CLOSER_BUSY_TIMEOUT_MS"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _PG_MIGRATION_LOCK = 7_300_201  # any fixed number: serialises concurrent first opens
@@ -30,12 +30,7 @@ _PG_MIGRATION_LOCK = 7_300_201  # any fixed number: serialises concurrent first 
 
 def default_url() -> str:
     """The SQLite file in CLOSER_DATA_DIR, else in the platform's user data folder."""
-    folder = os.environ.get(ENV_DIR)
-    if not folder:
-        import platformdirs
-
-        folder = platformdirs.user_data_dir("interview-closer", appauthor=False)
-    return f"sqlite:///{Path(folder).expanduser() / 'closer.db'}"
+    return f"sqlite:///{data_dir() / 'closer.db'}"
 
 
 def resolve_url(url: str | None = None) -> str:

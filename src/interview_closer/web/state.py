@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
@@ -11,17 +10,13 @@ from typing import Any
 
 from interview_closer.core.followup import FollowupRules
 from interview_closer.core.timeline import WorkCalendar
-from interview_closer.storage.db import ENV_DIR, Database
+from interview_closer.paths import data_dir
+from interview_closer.storage.db import Database
 
 
 def default_data_dir() -> Path:
     """The folder of saved resumes: CLOSER_DATA_DIR, else the platform's user data folder."""
-    folder = os.environ.get(ENV_DIR)
-    if not folder:
-        import platformdirs
-
-        folder = platformdirs.user_data_dir("interview-closer", appauthor=False)
-    return Path(folder).expanduser()
+    return data_dir()
 
 
 def utc_now() -> datetime:
