@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from interview_closer.core import fastre
 from interview_closer.core.models import YearMonth
 
 MONTHS = {
@@ -37,22 +38,22 @@ _START_ATOM = rf"(?:{_ATOM}|\b{_MONTH}(?![\w]))"
 _PRESENT = r"(?:\b(?:present|current(?:ly)?|now|today|ongoing|to\s+date|date)\b)"
 _SEP = r"\s*(?:-{1,2}|–|—|−|~|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
 
-_RANGE_RE = re.compile(
+_RANGE_RE = fastre.compile(
     rf"(?P<a>{_START_ATOM}){_SEP}(?:(?P<b>{_ATOM})|(?P<p>{_PRESENT}))", re.IGNORECASE
 )
-_SINCE_RE = re.compile(rf"\b(?:since|from)\s+(?P<a>{_ATOM})", re.IGNORECASE)
-_SINGLE_RE = re.compile(_ATOM, re.IGNORECASE)
-_SHORT_RANGE_RE = re.compile(rf"(?<![\d/.-])(?P<a>{_YEAR})\s?[-–]\s?(?P<b>\d\d)(?![\d/.])")
+_SINCE_RE = fastre.compile(rf"\b(?:since|from)\s+(?P<a>{_ATOM})", re.IGNORECASE)
+_SINGLE_RE = fastre.compile(_ATOM, re.IGNORECASE)
+_SHORT_RANGE_RE = fastre.compile(rf"(?<![\d/.-])(?P<a>{_YEAR})\s?[-–]\s?(?P<b>\d\d)(?![\d/.])")
 
 # Parsing of one matched atom into its parts.
-_MONTH_YEAR_RE = re.compile(
+_MONTH_YEAR_RE = fastre.compile(
     rf"(?P<m>{_MONTH}),?\s*(?:(?P<y>{_YEAR})|['’](?P<yy>\d\d))$", re.IGNORECASE
 )
-_SEASON_YEAR_RE = re.compile(rf"(?P<s>{_SEASON}),?\s+(?P<y>{_YEAR})$", re.IGNORECASE)
-_MM_YEAR_RE = re.compile(rf"(?P<m>{_MM})\s?[/.]\s?(?P<y>{_YEAR})$")
-_YEAR_MM_RE = re.compile(rf"(?P<y>{_YEAR})[-/.](?P<m>{_MM})$")
-_YEAR_RE = re.compile(rf"(?P<y>{_YEAR})$")
-_MONTH_ONLY_RE = re.compile(rf"(?P<m>{_MONTH})$", re.IGNORECASE)
+_SEASON_YEAR_RE = fastre.compile(rf"(?P<s>{_SEASON}),?\s+(?P<y>{_YEAR})$", re.IGNORECASE)
+_MM_YEAR_RE = fastre.compile(rf"(?P<m>{_MM})\s?[/.]\s?(?P<y>{_YEAR})$")
+_YEAR_MM_RE = fastre.compile(rf"(?P<y>{_YEAR})[-/.](?P<m>{_MM})$")
+_YEAR_RE = fastre.compile(rf"(?P<y>{_YEAR})$")
+_MONTH_ONLY_RE = fastre.compile(rf"(?P<m>{_MONTH})$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

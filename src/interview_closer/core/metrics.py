@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from interview_closer.core import fastre
+
 # A number: "2,000", "1.5", "30"; never the tail of a word or code ("COVID-19", "v2", "A1").
 _NUM = r"(?<![\w.,/])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUM_BARE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -49,13 +51,13 @@ _COUNT_TAIL = (
     rf"\s(?:(?!{_FUNCTION_WORDS}\b)[A-Za-z][A-Za-z-]*\s){{0,2}}?(?:{_UNITS}\b|[a-z]+s\b)"
 )
 # Words before a number that make it a label rather than a result ("Tier 1", "Python 3").
-_LABEL_BEFORE_RE = re.compile(
+_LABEL_BEFORE_RE = fastre.compile(
     r"(?:tier|level|phase|version|v|step|stage|grade|type|class|year|windows|python|java"
     r"|gen|series|part|chapter|section|room|suite|unit|floor|ward|band|round)[\s.#-]*$",
     re.IGNORECASE,
 )
 
-_METRIC_RE = re.compile(
+_METRIC_RE = fastre.compile(
     "|".join(
         [
             # money: "$1.2M", "€300k", "£50,000", "USD 2 million", "1.5M USD"
@@ -84,10 +86,10 @@ _METRIC_RE = re.compile(
     ),
 )
 # A bare four-digit year is a date, not a result, unless a listed unit follows it.
-_YEAR_ONLY_RE = re.compile(r"(?:19|20)\d\d(?:\s(?:[a-z][a-z-]*\s){0,2}?([A-Za-z][a-z]+))?$")
-_UNIT_ONLY_RE = re.compile(rf"{_UNITS}$", re.IGNORECASE)
-_LAST_WORD_RE = re.compile(r"([A-Za-z]+)$")
-_WORD_COUNT_RE = re.compile(rf"\b{_TEAM_WORDS}\s+of\s+{_NUMBER_WORDS}\b", re.IGNORECASE)
+_YEAR_ONLY_RE = fastre.compile(r"(?:19|20)\d\d(?:\s(?:[a-z][a-z-]*\s){0,2}?([A-Za-z][a-z]+))?$")
+_UNIT_ONLY_RE = fastre.compile(rf"{_UNITS}$", re.IGNORECASE)
+_LAST_WORD_RE = fastre.compile(r"([A-Za-z]+)$")
+_WORD_COUNT_RE = fastre.compile(rf"\b{_TEAM_WORDS}\s+of\s+{_NUMBER_WORDS}\b", re.IGNORECASE)
 
 
 def _keep(text: str) -> bool:

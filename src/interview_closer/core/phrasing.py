@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from interview_closer.core import fastre
 from interview_closer.core.datacache import load_yaml
 
 _PHRASING = Path(__file__).resolve().parent.parent / "data" / "phrasing.yaml"
@@ -22,7 +23,7 @@ _DANGLING = frozenset(
     "a an the and or but by to for with of on in at from into onto as via using while than "
     "that which who my our their its".split()
 )
-_BOUNDARY = re.compile(r",\s|;\s|\s[—–-]\s|\s(?:which|resulting|while|whilst)\s")
+_BOUNDARY = fastre.compile(r",\s|;\s|\s[—–-]\s|\s(?:which|resulting|while|whilst)\s")
 
 
 @lru_cache(maxsize=1)

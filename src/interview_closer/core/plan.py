@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from interview_closer.core import fastre
 from interview_closer.core.models import (
     Evidence,
     EvidenceItem,
@@ -310,13 +311,13 @@ def _capped(gap: Gap) -> Gap:
     return gap
 
 
-_LEAD_IN = re.compile(
+_LEAD_IN = fastre.compile(
     r"^(?:(?:strong|solid|excellent|proven|demonstrated|good|deep|hands-on|working|some|"
     r"professional|previous|prior)\s+)*(?:experience|knowledge|understanding|proficiency|"
     r"familiarity|expertise|background|skills?)\s+(?:with|in|of|using)\s+|^(?:ability|able)\s+to\s+",
     re.IGNORECASE,
 )
-_TAIL = re.compile(r"\s*(?:,|\(|is|are|would be|will be)?\s*(?:a (?:big )?plus|preferred|"
+_TAIL = fastre.compile(r"\s*(?:,|\(|is|are|would be|will be)?\s*(?:a (?:big )?plus|preferred|"
                    r"required|highly desired|desired|nice to have|an advantage|a bonus)\)?\s*$",
                    re.IGNORECASE)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from interview_closer.core import fastre
 from interview_closer.core.models import Posting, Requirement, Section, SkillMention
 from interview_closer.core.sections import classify_heading, classify_sentence, is_heading
 from interview_closer.core.text import split_sentences
@@ -12,45 +13,45 @@ from interview_closer.core.vocab import Vocabulary
 
 MentionFinder = Callable[[str], list[SkillMention]]
 
-_NICE_CUES = re.compile(
+_NICE_CUES = fastre.compile(
     r"\b(?:preferred|prefer|a plus|plus\b|bonus|nice[ -]to[ -]have|ideally|desirable|"
     r"advantageous|an advantage|would be great|helpful|familiarity)\b",
     re.IGNORECASE,
 )
-_MUST_CUES = re.compile(
+_MUST_CUES = fastre.compile(
     r"\b(?:required|requires?|must|minimum|essential|mandatory|need to|you have|at least)\b",
     re.IGNORECASE,
 )
-YEARS_RE = re.compile(
+YEARS_RE = fastre.compile(
     r"(?P<n>\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
     r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs?)\b",
     re.IGNORECASE,
 )
 _WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10}
-_DEGREE = re.compile(
+_DEGREE = fastre.compile(
     r"\b(?:degree|bachelor'?s?|master'?s?|ph\.?d|doctorate|diploma|b\.?sc?|m\.?sc|mba|bsn|"
     r"associate'?s degree|graduate of)\b",
     re.IGNORECASE,
 )
-_CERT = re.compile(r"\b(?:certif\w*|licen[cs]e[ds]?|licensure|registered|accredit\w*)\b", re.I)
-_LANG = re.compile(r"\b(?:fluent|fluency|bilingual|native speaker|proficient in (?:english|"
+_CERT = fastre.compile(r"\b(?:certif\w*|licen[cs]e[ds]?|licensure|registered|accredit\w*)\b", re.I)
+_LANG = fastre.compile(r"\b(?:fluent|fluency|bilingual|native speaker|proficient in (?:english|"
                    r"spanish|french|german|mandarin|portuguese|arabic))\b", re.IGNORECASE)
-_LOGISTICS = re.compile(
+_LOGISTICS = fastre.compile(
     r"\b(?:authori[sz]ed to work|work authori[sz]ation|visa|sponsorship|relocat\w*|travel|"
     r"on-?site|in the office|hybrid|remote|shifts?|weekends?|nights|overtime|on-call|"
     r"driver'?s licen[cs]e|driving licen[cs]e|background check|drug screen|clearance|"
     r"lift(?:ing)? (?:up to )?\d+|commute|based in|located in|time ?zone)\b",
     re.IGNORECASE,
 )
-_SOFT_CUES = re.compile(
+_SOFT_CUES = fastre.compile(
     r"\b(?:communicat\w*|team ?player|collaborat\w*|interpersonal|self-starter|motivated|"
     r"attention to detail|detail-oriented|organi[sz]ed|proactive|problem[- ]solv\w*|"
     r"adaptab\w*|work independently|empath\w*|positive attitude|curious|ownership)\b",
     re.IGNORECASE,
 )
 # Lines that look like a list item marker, to strip from requirement text.
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
+_BULLET = fastre.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
 _REQUIREMENT_SECTIONS = ("requirements", "preferred")
 _CANDIDATE_KINDS = frozenset({"requirements", "preferred", "responsibilities", "requirement-like"})
 
@@ -156,7 +157,7 @@ def _units(text: str, sections: list[Section]) -> list[tuple[int, int, str, str]
     return out
 
 
-_CLAUSE_BREAK = re.compile(r"(?:,|;)\s+(?:and\s+|including\s+)?")
+_CLAUSE_BREAK = fastre.compile(r"(?:,|;)\s+(?:and\s+|including\s+)?")
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -279,7 +280,7 @@ def _dedupe(skills: list[SkillMention]) -> list[SkillMention]:
     return out
 
 
-_TITLE_WORDS = re.compile(
+_TITLE_WORDS = fastre.compile(
     r"\b(?:engineer|developer|manager|nurse|analyst|teacher|director|specialist|assistant|"
     r"consultant|associate|representative|lead|designer|scientist|technician|coordinator|"
     r"accountant|officer|administrator|architect|executive|clerk|driver|chef|cook|operator|"
@@ -288,7 +289,7 @@ _TITLE_WORDS = re.compile(
 )
 
 
-_SEEKING = re.compile(
+_SEEKING = fastre.compile(
     r"\b(?:looking for|hiring|seeking|recruiting)\s+(?:an?\s+|our next\s+|a new\s+)?"
     r"(?P<t>(?:[A-Z][\w/&-]*\s+){0,4}[A-Z][\w/&-]*)"
 )
@@ -307,7 +308,7 @@ def guess_title(text: str) -> str | None:
     return None
 
 
-_COMPANY_RE = re.compile(
+_COMPANY_RE = fastre.compile(
     r"(?:^|\n)\s*#*\s*About (?!the role|the job|you|this|us\b|the team|the position)"
     r"(?P<a>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})|"
     r"\b(?i:at|join) (?P<b>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})[,.!]",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from interview_closer.core import fastre
 from interview_closer.core.dates import DateRange, find_date_range, merged_months
 from interview_closer.core.metrics import find_metrics
 from interview_closer.core.models import EvidenceItem, Resume, Role, SkillMention, YearMonth
@@ -51,21 +52,21 @@ _MODIFIERS = (
 for _w in _MODIFIERS.split():
     _HEADING_WORDS.setdefault(_w, None)
 
-_KEY_VALUE_RE = re.compile(r"^\s*[*_]*([A-Za-z][A-Za-z &/]{1,40}?)[*_]*\s*:[*_]*\s*(.*)$")
-_RULE_RE = re.compile(r"^[\s\-=_*~#.·•|]*$")
-_HEAD_WORD_RE = re.compile(r"[a-z]+|&")
-_CONTACT_RE = re.compile(
+_KEY_VALUE_RE = fastre.compile(r"^\s*[*_]*([A-Za-z][A-Za-z &/]{1,40}?)[*_]*\s*:[*_]*\s*(.*)$")
+_RULE_RE = fastre.compile(r"^[\s\-=_*~#.·•|]*$")
+_HEAD_WORD_RE = fastre.compile(r"[a-z]+|&")
+_CONTACT_RE = fastre.compile(
     r"@|https?://|www\.|linkedin|github\.com|\b(?:phone|tel|mobile|email|e-mail)\b"
     r"|\+\d[\d\s().-]{7,}\d|(?<!\d)\(?\d{2,4}\)?[\s.-]?\d{3}[\s.-]?\d{3,4}\b"
     r"|\b\d{5}(?:-\d{4})?\b",
     re.IGNORECASE,
 )
-_NAME_RE = re.compile(
+_NAME_RE = fastre.compile(
     r"^(?:[A-Z][A-Za-z'’\-]+|[A-Z]\.|de|da|van|von|der|del|la|le|di|bin|al)"
     r"(?:\s+(?:[A-Z][A-Za-z'’\-]+|[A-Z]\.|de|da|van|von|der|del|la|le|di|bin|al)){1,4}$"
 )
 _NOT_NAMES = frozenset({"resume", "résumé", "curriculum", "vitae", "cv", "page"})
-_DEGREE_RE = re.compile(
+_DEGREE_RE = fastre.compile(
     r"\b(?:bachelor|master|b\.?sc?\b|b\.?a\b|m\.?sc?\b|m\.?a\b|mba|ph\.?\s?d|doctor|diploma|degree"
     r"|associate(?:'s)? (?:of|in|degree)|bsn|msn|dnp|m\.?ed|b\.?ed|pgce|gcse|a-levels?|certif"
     r"|licen[cs]|registered|credential|accredit)",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from interview_closer.core import fastre
 from interview_closer.core.dates import DateRange, find_date_range
 from interview_closer.core.metrics import find_metrics
 
@@ -43,13 +44,13 @@ COMPANY_WORDS = _wordset(
     global freight"""
 )
 
-BULLET_RE = re.compile(
+BULLET_RE = fastre.compile(
     r"^\s*(?:[•·▪◦●○■□➢➤►✓✔❖♦◆→⁃\uf0b7\uf0a7\uf076\uf0d8]+\s*|[*+>]+\s+|[-–—]+(?:\s+|(?=[A-Z]))|\d{1,2}[.)]\s+|#{1,6}\s+)"
 )
-MD_HEADING_RE = re.compile(r"^\s*#{1,6}\s+")
-BOLD_RE = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*$")
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’.+#&-]*")
-LOCATION_RE = re.compile(
+MD_HEADING_RE = fastre.compile(r"^\s*#{1,6}\s+")
+BOLD_RE = fastre.compile(r"^\s*(\*\*|__)(.+?)\1\s*$")
+_WORD_RE = fastre.compile(r"[A-Za-z][A-Za-z'’.+#&-]*")
+LOCATION_RE = fastre.compile(
     r"\b[A-Z][a-zA-Z.\-]+(?:\s[A-Z][a-zA-Z.\-]+)?,\s?(?:[A-Z]{2}|USA|UK)\b(?:,?\s?(?:USA|US))?"
     r"|\((?:[^()]*\b(?:remote|hybrid|on-?site|contract|part-time|full-time|temporary|"
     r"per diem|locum|internship|freelance)\b[^()]*)\)"
@@ -58,15 +59,21 @@ LOCATION_RE = re.compile(
     re.IGNORECASE,
 )
 # A line that only states how long a job lasted ("3 years 2 months", LinkedIn style).
-_DURATION_LINE_RE = re.compile(
+_DURATION_LINE_RE = fastre.compile(
     r"^\(?\d+\+?\s(?:years?|yrs?|months?|mos?)(?:,?\s\d+\s(?:months?|mos?))?\)?$", re.I
 )
-_SPLIT_RE = re.compile(r"\s+(?:at|@)\s+|\s*[|•·\t]\s*|\s+[–—-]+\s+|[–—]|,\s+|\s{2,}|\*\*|__|[()]")
-_AT_RE = re.compile(r"\s(?:at|@)\s")
+_SPLIT_RE = fastre.compile(
+    r"\s+(?:at|@)\s+|\s*[|•·\t]\s*|\s+[–—-]+\s+|[–—]|,\s+|\s{2,}|\*\*|__|[()]"
+)
+_AT_RE = fastre.compile(r"\s(?:at|@)\s")
 _FRAG_TRIM = " \t*_#()[]{},;:-–—|•·."
-_LABEL_RE = re.compile(r"^(?:company|employer|title|position|role|organi[sz]ation)\s*:\s*", re.I)
+_LABEL_RE = fastre.compile(
+    r"^(?:company|employer|title|position|role|organi[sz]ation)\s*:\s*", re.I
+)
 # A full stop ends a sentence unless it ends an abbreviation ("Acme Inc.").
-SENTENCE_END_RE = re.compile(r"(?<!\bInc|\bLtd|\bLLC|\bPLC|\binc|\bltd)(?<!\bCorp)(?<!\bCo)\.\s*$")
+SENTENCE_END_RE = fastre.compile(
+    r"(?<!\bInc|\bLtd|\bLLC|\bPLC|\binc|\bltd)(?<!\bCorp)(?<!\bCo)\.\s*$"
+)
 _SEPARATORS = (" | ", " — ", " – ", " at ", " @ ")
 
 HeaderLine = tuple[int, str, DateRange | None, bool]

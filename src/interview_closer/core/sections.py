@@ -4,29 +4,31 @@ from __future__ import annotations
 
 import re
 
+from interview_closer.core import fastre
+
 # Heading words for each section kind, checked in this order (preferred before
 # requirements, so "Preferred qualifications" is not taken for a requirement).
 _HEADING_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("eeo", re.compile(r"equal (?:employment )?opportunit|eeo|diversity|accommodation|"
+    ("eeo", fastre.compile(r"equal (?:employment )?opportunit|eeo|diversity|accommodation|"
                        r"non-?discrimination|legal notice|privacy", re.I)),
-    ("benefits", re.compile(r"benefit|perks|we offer|what we offer|compensation|salary|"
+    ("benefits", fastre.compile(r"benefit|perks|we offer|what we offer|compensation|salary|"
                             r"why (?:join|work)|what'?s in it|pay\b|rewards", re.I)),
-    ("preferred", re.compile(r"prefer|nice[ -]to[ -]have|bonus|plus|desirable|"
+    ("preferred", fastre.compile(r"prefer|nice[ -]to[ -]have|bonus|plus|desirable|"
                              r"would be great|extra credit|stand out|ideal", re.I)),
-    ("requirements", re.compile(r"requir|qualifica|what you(?:'ll| will)? (?:bring|need|have)|"
+    ("requirements", fastre.compile(r"requir|qualifica|what you(?:'ll| will)? (?:bring|need|have)|"
                                 r"must[ -]have|skills|experience|who you are|about you|"
                                 r"you have|you bring|competenc|education|looking for|"
                                 r"what we(?:'re| are) looking", re.I)),
-    ("responsibilities", re.compile(r"responsib|duties|what you(?:'ll| will) do|the role|"
+    ("responsibilities", fastre.compile(r"responsib|duties|what you(?:'ll| will) do|the role|"
                                     r"your role|day[ -]to[ -]day|in this role|you will|"
                                     r"key tasks|the job|accountabilit|what you'll be doing|"
                                     r"position summary|job description|overview", re.I)),
-    ("about", re.compile(r"about|who we are|our (?:company|mission|story|team)|company", re.I)),
-    ("apply", re.compile(r"how to apply|apply|application process|next steps", re.I)),
+    ("about", fastre.compile(r"about|who we are|our (?:company|mission|story|team)|company", re.I)),
+    ("apply", fastre.compile(r"how to apply|apply|application process|next steps", re.I)),
 ]
 
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
-_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)[^*_]{2,60}(?:\*\*|__)\s*:?\s*$")
+_MD_HEADING = fastre.compile(r"^\s{0,3}#{1,6}\s+\S")
+_BOLD_LINE = fastre.compile(r"^\s*(?:\*\*|__)[^*_]{2,60}(?:\*\*|__)\s*:?\s*$")
 
 
 def is_heading(line: str) -> bool:
@@ -62,16 +64,16 @@ def classify_heading(line: str) -> str:
 
 
 _SENTENCE_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("eeo", re.compile(r"equal opportunity|without regard to|race, colou?r|sexual orientation|"
+    ("eeo", fastre.compile(r"equal opportunity|without regard to|race, colou?r|sexual orientation|"
                        r"protected (?:veteran|characteristic|class)|reasonable accommodation|"
                        r"e-verify|affirmative action", re.I)),
-    ("benefits", re.compile(r"\b(?:we offer|benefits include|401\(?k\)?|pto\b|paid time off|"
+    ("benefits", fastre.compile(r"\b(?:we offer|benefits include|401\(?k\)?|pto\b|paid time off|"
                             r"health(?:care)? insurance|dental|vision|pension|stock options|"
                             r"equity|salary range|competitive (?:salary|pay)|parental leave|"
                             r"gym|wellness|annual bonus)", re.I)),
-    ("apply", re.compile(r"\b(?:to apply|apply now|send (?:your|a) (?:cv|resume)|"
+    ("apply", fastre.compile(r"\b(?:to apply|apply now|send (?:your|a) (?:cv|resume)|"
                          r"click apply|submit your application)", re.I)),
-    ("requirement-like", re.compile(
+    ("requirement-like", fastre.compile(
         r"\b(?:required|requirements?|must have|must be|you have|you bring|you(?:'ll)? need|"
         r"we(?:'re| are) looking for (?:someone|a candidate|an? \w+ with)|ideal candidate|"
         r"the successful candidate|candidates? (?:should|must|will) have|"
@@ -79,10 +81,10 @@ _SENTENCE_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"proficien\w+|knowledge of|familiar\w* with|understanding of|expertise in|"
         r"ability to|able to|degree in|bachelor|master's|certif\w+|licen[cs]e|"
         r"skills? in|strong (?:\w+ )?skills|a plus|preferred|nice to have|bonus)", re.I)),
-    ("responsibilities", re.compile(
+    ("responsibilities", fastre.compile(
         r"\b(?:you will|you'll|responsible for|responsibilities include|your role|"
         r"in this role|duties include|day-to-day)", re.I)),
-    ("about", re.compile(
+    ("about", fastre.compile(
         r"\b(?:we are a|we're a|our mission|founded in|our company|our team is|"
         r"is a leading|headquartered|we believe|our customers|join us|join our)", re.I)),
 ]

@@ -8,12 +8,12 @@ vocabulary without being limited to it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from interview_closer.core import fastre
 from interview_closer.core.datacache import cached
 
 MODEL_RESOURCE = ("interview_closer", "data/model/skills.crfsuite")
@@ -38,9 +38,13 @@ _SENT_CUES = frozenset(
     "required preferred plus must strong years we you benefits offer salary apply"
     .split()
 )
-_PUNCT_EDGE = re.compile(r"^[^\w#+.]+|[^\w#+]+$")
-_SHAPE_SUBS = ((re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.compile(r"\d"), "d"))
-_REPEATS = re.compile(r"(.)\1+")
+_PUNCT_EDGE = fastre.compile(r"^[^\w#+.]+|[^\w#+]+$")
+_SHAPE_SUBS = (
+    (fastre.compile(r"[A-Z]"), "X"),
+    (fastre.compile(r"[a-z]"), "x"),
+    (fastre.compile(r"\d"), "d"),
+)
+_REPEATS = fastre.compile(r"(.)\1+")
 
 
 def core_word(token: str) -> str:

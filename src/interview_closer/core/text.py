@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from interview_closer.core import fastre
+
 # A token is a run of letters/digits with + # . ' allowed inside or at the end
 # (c++, c#, node.js, o'brien) or a leading-dot word (.net). '-' and '/' split.
-_TOKEN_RE = re.compile(r"\.?[^\W_][\w+#]*(?:['.][\w+#]+)*\+*#?", re.UNICODE)
+_TOKEN_RE = fastre.compile(r"\.?[^\W_][\w+#]*(?:['.][\w+#]+)*\+*#?", re.UNICODE)
 
 # Words whose final "s" is part of the word, so singularising would damage them.
 _KEEP_S = frozenset(
@@ -75,8 +77,8 @@ def normalise_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(phrase))
 
 
-_SENT_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\"'(•\-*])|\n+|(?<=\S)\s+[•·▪]\s+")
-_ABBREV_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|incl|approx|dept|Dr|Mr|Ms|Mrs|St|No|Jr|Sr)\.$")
+_SENT_END = fastre.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9\"'(•\-*])|\n+|(?<=\S)\s+[•·▪]\s+")
+_ABBREV_END = fastre.compile(r"\b(?:e\.g|i\.e|etc|vs|incl|approx|dept|Dr|Mr|Ms|Mrs|St|No|Jr|Sr)\.$")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from interview_closer.core import fastre
 from interview_closer.core.datacache import cached, data_dir
 from interview_closer.core.literals import could_match, required_literals
 from interview_closer.core.models import SkillMention
@@ -23,7 +24,7 @@ from interview_closer.core.text import Token, normalise_phrase, tokenize
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 KINDS = frozenset({"tool", "skill", "soft", "certification", "language", "degree"})
 # What may stand between the words of a multi-word alias in running text.
-_JOINER = re.compile(r"[\s\-/&]{0,3}")
+_JOINER = fastre.compile(r"[\s\-/&]{0,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +197,7 @@ class Vocabulary:
                 continue
             compiled = self._compiled.get(pattern)
             if compiled is None:
-                compiled = self._compiled[pattern] = re.compile(pattern, re.IGNORECASE)
+                compiled = self._compiled[pattern] = fastre.compile(pattern, re.IGNORECASE)
             m = compiled.search(text)
             if m:
                 seen.add(name)
@@ -239,7 +240,7 @@ def _read_paraphrases(path: Path) -> list[tuple[str, str]]:
             continue
         name, pattern = raw.split("\t", 1)
         try:
-            re.compile(pattern)
+            fastre.compile(pattern)
         except re.error:
             continue
         out.append((name.strip(), pattern.strip()))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import re
 from pathlib import Path
 
+from interview_closer.core import fastre
 from interview_closer.errors import InputError
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -15,7 +15,7 @@ MAX_BYTES = 10 * 1024 * 1024
 # C0 control bytes that never appear in real text (tab, newline, carriage return and
 # form feed are fine: form feeds mark page breaks in exported text).
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
-_CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+_CONTROL_CHARS_RE = fastre.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
 # Above this share of control characters a "text" file is really binary data.
 _MAX_CONTROL_RATIO = 0.02
 _SNIFF_WINDOW = 65536

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from interview_closer.core import fastre
 from interview_closer.readers.common import fail
 from interview_closer.readers.html_dom import Node, parse_html
 
@@ -33,11 +34,11 @@ _CHROME_WORDS = {
     "advertisement", "skip", "signup", "toast", "chat", "drawer", "footer", "masthead",
     "navigation", "apply", "login",
 }
-_JOB_WORDS = re.compile(r"job.?desc|jobdescription|description|job.?details?|job.?posting|"
+_JOB_WORDS = fastre.compile(r"job.?desc|jobdescription|description|job.?details?|job.?posting|"
                         r"posting.?(?:body|content)|vacancy", re.I)
 _ARTICLE = ("main", "article")
-_SPACE = re.compile(r"\s+")
-_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*|!--)[\s>/]")
+_SPACE = fastre.compile(r"\s+")
+_TAG = fastre.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*|!--)[\s>/]")
 _ZERO_WIDTH = str.maketrans({"\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\xad": ""})
 _TEASER = 300  # a JSON-LD description shorter than this may be a summary of the page
 _EXTRA_FIELDS = ("responsibilities", "qualifications", "experienceRequirements",

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from interview_closer.core import fastre
 from interview_closer.readers.common import (
     check_bytes,
     decode_text,
@@ -21,13 +22,13 @@ POSTING_SUFFIXES = {
 }
 _SUPPORTED = ".txt, .md, .html/.htm (a saved job page)"
 _ADVICE = f"save the job page as HTML or paste its text into a .txt file (supported: {_SUPPORTED})"
-_LABEL = re.compile(
+_LABEL = fastre.compile(
     r"^\s*(?:\*\*)?(?P<key>job\s+title|position|role|title|company|employer|organi[sz]ation)"
     r"(?:\*\*)?\s*:\s*(?:\*\*)?\s*(?P<value>[^\n]{2,120}?)\s*(?:\*\*)?\s*$",
     re.I | re.M,
 )
-_MD_TITLE = re.compile(r"^#\s+(?P<value>\S[^\n]*?)\s*#*\s*$", re.M)
-_HTML_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*)[\s>/]")
+_MD_TITLE = fastre.compile(r"^#\s+(?P<value>\S[^\n]*?)\s*#*\s*$", re.M)
+_HTML_TAG = fastre.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*)[\s>/]")
 _HEAD_LINES = 15
 
 

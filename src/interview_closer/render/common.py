@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from interview_closer.core import fastre
 from interview_closer.core.models import Evidence, Match, Plan
 
 # A comfortable speaking pace; the method's coaching band is about 130-160 words a minute.
@@ -16,7 +16,7 @@ ELLIPSIS = "…"
 STATUS_LABELS = {"met": "MET", "partial": "PARTIAL", "gap": "GAP"}
 SEVERITY_LABELS = {"blocking": "BLOCKING", "minor": "minor"}
 
-_SPACE = re.compile(r"\s+")
+_SPACE = fastre.compile(r"\s+")
 
 
 def one_line(text: str) -> str:
