@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from interview_closer.core import fastre
 from interview_closer.core.datacache import cached
 
-MODEL_RESOURCE = ("interview_closer", "data/model/skills.crfsuite")
-CLUSTERS_RESOURCE = ("interview_closer", "data/model/clusters.tsv")
+# The package is always installed as plain files (the model is opened by C code, which
+# needs a real path), so the data folder is found next to this module.
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "model"
 
 # Phrases after which a skill or body of knowledge usually follows.
 _CUES = {
@@ -184,8 +184,7 @@ class CrfTagger:
 
 def model_path() -> Path:
     """Where the shipped model file lives inside the installed package."""
-    package, name = MODEL_RESOURCE
-    return Path(str(resources.files(package).joinpath(name)))
+    return MODEL_DIR / "skills.crfsuite"
 
 
 def read_clusters(path: Path) -> dict[str, str]:
@@ -202,8 +201,7 @@ def read_clusters(path: Path) -> dict[str, str]:
 
 def clusters_path() -> Path:
     """Where the shipped word-cluster file lives inside the installed package."""
-    package, name = CLUSTERS_RESOURCE
-    return Path(str(resources.files(package).joinpath(name)))
+    return MODEL_DIR / "clusters.tsv"
 
 
 @lru_cache(maxsize=1)

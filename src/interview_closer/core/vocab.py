@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,8 +38,10 @@ class VocabEntry:
 
 
 # An index key's target: (canonical name, verbatim tokens for case-sensitive aliases or
-# None). Plain tuples keep the index cheap to build and to load from the cache.
+# None). Almost every key has one case-insensitive target, stored as the bare name: the
+# index then has few objects, which is what loading it from the cache costs.
 _Key = tuple[str, tuple[str, ...] | None]
+_Targets = str | list[_Key]
 
 
 class Vocabulary:
@@ -51,7 +53,7 @@ class Vocabulary:
         paraphrases: Iterable[tuple[str, str]] = (),
     ) -> None:
         self._entries: dict[str, VocabEntry] = {}
-        self._index: dict[tuple[str, ...], list[_Key]] = {}
+        self._index: dict[str, _Targets] = {}  # normalised tokens joined by spaces
         self._first: dict[str, int] = {}  # first token -> longest key starting with it
         self._max_len = 1
         for entry in entries:
@@ -79,14 +81,19 @@ class Vocabulary:
             toks = tokenize(text)
             if not toks:
                 continue
-            key = tuple(t.norm for t in toks)
+            norms = [t.norm for t in toks]
+            key = " ".join(norms)
             verbatim = tuple(t.text for t in toks) if exact else None
-            bucket = self._index.setdefault(key, [])
-            if (entry.name, verbatim) in bucket:
-                continue
-            bucket.append((entry.name, verbatim))
-            self._first[key[0]] = max(self._first.get(key[0], 0), len(key))
-            self._max_len = max(self._max_len, len(key))
+            known = self._index.get(key)
+            if known is None:
+                self._index[key] = entry.name if verbatim is None else [(entry.name, verbatim)]
+            else:
+                bucket = [(known, None)] if isinstance(known, str) else known
+                if (entry.name, verbatim) in bucket:
+                    continue
+                self._index[key] = [*bucket, (entry.name, verbatim)]
+            self._first[norms[0]] = max(self._first.get(norms[0], 0), len(norms))
+            self._max_len = max(self._max_len, len(norms))
 
     @classmethod
     def load(cls, paths: Iterable[Path], paraphrase_paths: Iterable[Path] = ()) -> Vocabulary:
@@ -122,14 +129,11 @@ class Vocabulary:
     def lookup(self, phrase: str) -> VocabEntry | None:
         """The entry a whole phrase names (alias or canonical), if any."""
         toks = tokenize(phrase)
-        keys = self._index.get(tuple(t.norm for t in toks))
-        if not keys:
+        targets = self._index.get(" ".join(t.norm for t in toks))
+        if targets is None:
             return None
-        verbatim = tuple(t.text for t in toks)
-        for k in keys:
-            if k[1] is None or k[1] == verbatim:
-                return self._entries[k[0]]
-        return None
+        name = _pick(targets, lambda: tuple(t.text for t in toks))
+        return self._entries[name] if name is not None else None
 
     def family_of(self, name: str) -> str | None:
         """The family of a canonical skill."""
@@ -169,22 +173,18 @@ class Vocabulary:
     ) -> tuple[str, int] | None:
         index = self._index
         for length in range(longest, 0, -1):
-            keys = index.get(tuple(norms[i : i + length]))
-            if not keys:
+            targets = index.get(" ".join(norms[i : i + length]))
+            if targets is None:
                 continue
             if length > 1 and not all(
                 _JOINER.fullmatch(text, toks[j].end, toks[j + 1].start)
                 for j in range(i, i + length - 1)
             ):
                 continue
-            verbatim = None
-            for k in keys:
-                if k[1] is not None:
-                    if verbatim is None:
-                        verbatim = tuple(t.text for t in toks[i : i + length])
-                    if k[1] != verbatim:
-                        continue
-                return k[0], length
+            span = toks[i : i + length]
+            name = _pick(targets, lambda: tuple(t.text for t in span))  # noqa: B023 - used now
+            if name is not None:
+                return name, length
         return None
 
     def paraphrases(self, text: str) -> list[SkillMention]:
@@ -192,17 +192,37 @@ class Vocabulary:
         out: list[SkillMention] = []
         seen: set[str] = set()
         lowered = text.lower()
+        compiled_patterns = self._compiled
         for name, pattern, needles in self._paraphrases:
-            if name in seen or not could_match(needles, lowered):
+            if name in seen:
                 continue
-            compiled = self._compiled.get(pattern)
+            compiled = compiled_patterns.get(pattern)
             if compiled is None:
-                compiled = self._compiled[pattern] = fastre.compile(pattern, re.IGNORECASE)
+                # Not needed yet: skip it while the text lacks its words (a compiled
+                # pattern is simply run, as the C search is cheaper than the word test).
+                if not could_match(needles, lowered):
+                    continue
+                compiled = compiled_patterns[pattern] = fastre.compile(pattern, re.IGNORECASE)
             m = compiled.search(text)
             if m:
                 seen.add(name)
                 out.append(SkillMention(name, m.group(0), m.start(), m.end()))
         return out
+
+
+def _pick(targets: _Targets, verbatim: Callable[[], tuple[str, ...]]) -> str | None:
+    """The canonical name a matched key stands for, checking case-sensitive aliases."""
+    if isinstance(targets, str):
+        return targets
+    seen: tuple[str, ...] | None = None
+    for name, needs in targets:
+        if needs is None:
+            return name
+        if seen is None:
+            seen = verbatim()
+        if needs == seen:
+            return name
+    return None
 
 
 def read_vocab_file(path: Path) -> list[VocabEntry]:
@@ -258,7 +278,7 @@ def user_vocab_dir() -> Path:
 
 
 # Bump when the saved index shape changes.
-_INDEX_FORMAT = 6
+_INDEX_FORMAT = 7
 
 
 @lru_cache(maxsize=1)
@@ -280,7 +300,7 @@ def _index_state(vocab: Vocabulary) -> tuple[object, ...]:
     """The vocabulary as plain values that marshal can save."""
     return (
         [(e.name, e.kind, e.family, e.aliases) for e in vocab._entries.values()],
-        list(vocab._index.items()),
+        vocab._index,
         vocab._first,
         vocab._max_len,
         vocab._paraphrases,
@@ -290,7 +310,7 @@ def _index_state(vocab: Vocabulary) -> tuple[object, ...]:
 def _from_state(state: tuple[Any, ...]) -> Vocabulary:
     vocab = Vocabulary.__new__(Vocabulary)
     vocab._entries = {e[0]: VocabEntry(e[0], e[1], e[2], tuple(e[3])) for e in state[0]}
-    vocab._index = dict(state[1])
+    vocab._index = state[1]
     vocab._first = state[2]
     vocab._max_len = state[3]
     vocab._paraphrases = [(n, p, [list(r) for r in w]) for n, p, w in state[4]]
