@@ -15,12 +15,13 @@ def _cell(value: float | None, fmt: str) -> str:
 def main() -> None:
     """Print the table."""
     rows = json.loads(RESULTS.read_text(encoding="utf-8"))["rows"]
-    print("| section | figure | baseline | product | target |")
-    print("| --- | --- | ---: | ---: | --- |")
+    print("| section | figure | baseline | default | semantic | target |")
+    print("| --- | --- | ---: | ---: | ---: | --- |")
     for r in rows:
         b, p = _cell(r["baseline"], r["fmt"]), _cell(r["product"], r["fmt"])
+        s = _cell(r.get("semantic"), r["fmt"])
         target = r["target"].replace("|", "\\\\|")
-        print(f"| {r['section']} | {r['figure']} | {b} | {p} | {target} |")
+        print(f"| {r['section']} | {r['figure']} | {b} | {p} | {s} | {target} |")
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ from bench.metrics import RankScores, SpanScores, bio_spans, gold_union  # noqa:
 
 @dataclass(slots=True)
 class Row:
-    """One figure of the table: the baseline's value beside the product's."""
+    """One figure of the table: the baseline, the product by default and in semantic mode."""
 
     section: str
     figure: str
@@ -55,6 +55,7 @@ class Row:
     product: float | None
     target: str = ""
     fmt: str = ".3f"
+    semantic: float | None = None
 
 
 class Skip(Exception):
@@ -154,10 +155,25 @@ def section_plans() -> list[Row]:
 
 
 def section_matching() -> list[Row]:
-    """Matching accuracy on the team's labelled requirement/evidence set."""
+    """Matching accuracy on the team's labelled requirement/evidence set, both modes."""
     from bench.matching_eval import section_matching as matching
 
-    return matching()  # type: ignore[no-any-return]
+    return merge_modes(matching())
+
+
+def merge_modes(rows: list[Row]) -> list[Row]:
+    """Fold "lexical X" and "semantic X" rows into one row "X" with both values."""
+    semantic = {r.figure.removeprefix("semantic "): r for r in rows
+                if r.figure.startswith("semantic ")}  # fmt: skip
+    out: list[Row] = []
+    for r in rows:
+        if r.figure.startswith("semantic "):
+            continue
+        name = r.figure.removeprefix("lexical ")
+        twin = semantic.get(name)
+        out.append(Row(r.section, name, r.baseline, r.product, r.target, r.fmt,
+                       twin.product if twin else None))  # fmt: skip
+    return out
 
 
 def section_followups() -> list[Row]:
@@ -186,14 +202,19 @@ SECTIONS: dict[str, Callable[[], list[Row]]] = {
 }
 
 
+def _cell(value: float | None, fmt: str) -> str:
+    return "-" if value is None else format(value, fmt)
+
+
 def print_table(rows: list[Row]) -> None:
-    """Print rows as a plain-text table (80 columns)."""
-    print(f"{'section':14s} {'figure':28s} {'baseline':>9s} {'product':>9s}  target")
-    print("-" * 80)
+    """Print rows as a plain-text table: baseline, default mode, semantic mode, target."""
+    print(f"{'section':13s} {'figure':30s} {'baseline':>8s} {'default':>8s} {'semantic':>8s}"
+          "  target")  # fmt: skip
+    print("-" * 92)
     for r in rows:
-        b = "-" if r.baseline is None else format(r.baseline, r.fmt)
-        p = "-" if r.product is None else format(r.product, r.fmt)
-        print(f"{r.section:14s} {r.figure:28s} {b:>9s} {p:>9s}  {r.target}")
+        cells = [_cell(v, r.fmt) for v in (r.baseline, r.product, r.semantic)]
+        print(f"{r.section:13s} {r.figure:30s} {cells[0]:>8s} {cells[1]:>8s} {cells[2]:>8s}"
+              f"  {r.target}")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
