@@ -479,3 +479,28 @@ High school diploma, 2015
     assert [(it.line, it.section, it.role_index) for it in r.items] == [
         (3, "summary", None), (6, "experience", 0), (9, "education", None),
     ]
+
+
+def test_accented_names_and_cafe_and_saint_employers() -> None:
+    text = (
+        "José Álvarez-Núñez\njose@example.com\n\nExperience\n"
+        "Barista, Java Junction Café\nJune 2019 - August 2021\n"
+        "- Served 300+ customers a day and trained 4 new baristas.\n\n"
+        "Staff Nurse, St. Vincent Hospital\n2021 - Present\n"
+        "- Cared for up to 6 patients per shift on a cardiac step-down unit.\n"
+    )
+    resume = parse_resume(text, today=YearMonth(2026, 11))
+    assert resume.name == "José Álvarez-Núñez"
+    assert [(r.title, r.employer) for r in resume.roles] == [
+        ("Barista", "Java Junction Café"),
+        ("Staff Nurse", "St. Vincent Hospital"),
+    ]
+
+
+def test_city_and_state_still_leave_the_header() -> None:
+    text = (
+        "Jane Doe\n\nExperience\nStaff Nurse, Mercy Hospital, Austin, TX\n2020 - 2023\n"
+        "- Cared for 5 patients.\n"
+    )
+    resume = parse_resume(text, today=YearMonth(2026, 11))
+    assert [(r.title, r.employer) for r in resume.roles] == [("Staff Nurse", "Mercy Hospital")]

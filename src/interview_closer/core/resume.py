@@ -61,10 +61,11 @@ _CONTACT_RE = fastre.compile(
     r"|\b\d{5}(?:-\d{4})?\b",
     re.IGNORECASE,
 )
-_NAME_RE = fastre.compile(
-    r"^(?:[A-Z][A-Za-z'’\-]+|[A-Z]\.|de|da|van|von|der|del|la|le|di|bin|al)"
-    r"(?:\s+(?:[A-Z][A-Za-z'’\-]+|[A-Z]\.|de|da|van|von|der|del|la|le|di|bin|al)){1,4}$"
-)
+# Two to five words of letters (any alphabet: "José Núñez", "Zoë O'Brien"); that each
+# word but the particles starts with a capital is checked in code, as re has no \p{Lu}.
+_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*\.?"
+_NAME_RE = fastre.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
+_NAME_PARTICLES = frozenset("de da van von der del la le di bin al dos das du".split())
 _NOT_NAMES = frozenset({"resume", "résumé", "curriculum", "vitae", "cv", "page"})
 _DEGREE_RE = fastre.compile(
     r"\b(?:bachelor|master|b\.?sc?\b|b\.?a\b|m\.?sc?\b|m\.?a\b|mba|ph\.?\s?d|doctor|diploma|degree"
@@ -106,7 +107,12 @@ def _looks_like_name(line: str) -> str | None:
     """The person's name when a header line looks like one ('Jane Doe, RN' -> 'Jane Doe')."""
     text = trim_line(line)
     first = re.split(r"\s*[,|–—]\s*|\s{2,}", text, maxsplit=1)[0].strip(" *_#")
-    plausible = 3 <= len(first) <= 48 and _NAME_RE.match(first) and not _CONTACT_RE.search(first)
+    plausible = (
+        3 <= len(first) <= 48
+        and _NAME_RE.match(first) is not None
+        and all(w[0].isupper() or w in _NAME_PARTICLES for w in first.split())
+        and not _CONTACT_RE.search(first)
+    )
     capitals = first.isupper() or sum(w[0].isupper() for w in first.split()) >= 2
     words = {w.lower() for w in first.split()}
     banner = bool(words & _NOT_NAMES) or all(w in _HEADING_WORDS for w in words)

@@ -30,7 +30,10 @@ TITLE_WORDS = _wordset(
     illustrator animator copywriter journalist reporter translator interpreter librarian pilot
     steward stewardess sergeant captain lieutenant technologist sonographer radiographer
     phlebotomist caregiver nanny paraprofessional substitute faculty ambassador liaison
-    generalist expert associate partner picker packer loader stocker"""
+    generalist expert associate partner picker packer loader stocker barista waiter waitress
+    busser barback dishwasher porter valet cleaner janitor laborer labourer installer lifeguard
+    babysitter concierge sommelier baker butcher machinist fabricator assembler courier
+    crew deckhand groundskeeper landscaper roofer painter plasterer bricklayer glazier"""
 )
 SENIORITY = _wordset("senior junior lead principal staff chief head associate assistant sr jr")
 COMPANY_WORDS = _wordset(
@@ -41,7 +44,8 @@ COMPANY_WORDS = _wordset(
     council department ministry church center centre associates partners network networks
     pharmacy trust nhs authority county city bureau office firm ventures capital industries
     manufacturing logistics retail media publishing games software analytics international
-    global freight"""
+    global freight cafe café coffee bakery bistro brasserie diner grill kitchen pub bar brewery
+    salon spa gym market shop boutique farm works"""
 )
 
 BULLET_RE = fastre.compile(
@@ -49,9 +53,11 @@ BULLET_RE = fastre.compile(
 )
 MD_HEADING_RE = fastre.compile(r"^\s*#{1,6}\s+")
 BOLD_RE = fastre.compile(r"^\s*(\*\*|__)(.+?)\1\s*$")
-_WORD_RE = fastre.compile(r"[A-Za-z][A-Za-z'’.+#&-]*")
+_WORD_RE = fastre.compile(r"[^\W\d_][\w'’.+#&-]*")  # any alphabet: "Café", "Zürich"
 LOCATION_RE = fastre.compile(
-    r"\b[A-Z][a-zA-Z.\-]+(?:\s[A-Z][a-zA-Z.\-]+)?,\s?(?:[A-Z]{2}|USA|UK)\b(?:,?\s?(?:USA|US))?"
+    # "Austin, TX": case-sensitive, or "Nurse, St. Vincent" would read as a place.
+    r"(?-i:\b[A-Z][a-zA-Z.\-]+(?:\s[A-Z][a-zA-Z.\-]+)?,\s?(?:[A-Z]{2}|USA|UK)\b"
+    r"(?:,?\s?(?:USA|US))?)"
     r"|\((?:[^()]*\b(?:remote|hybrid|on-?site|contract|part-time|full-time|temporary|"
     r"per diem|locum|internship|freelance)\b[^()]*)\)"
     r"|\b(?:remote|hybrid|on-?site)\b"
