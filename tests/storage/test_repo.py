@@ -238,3 +238,27 @@ def test_settings_are_checked(db: Database) -> None:
                        ("rules.max_checkins", "-1"), ("colour", "blue")]:  # fmt: skip
         with db.write() as s, pytest.raises(DataError):
             save_setting(s, key, value)
+
+
+def test_search_status_counts_and_set_status(db: Database) -> None:
+    first = _app(db, "Northwind Analytics")
+    _app(db, "Globex 100%_Data")
+    _debrief(db, first)
+    with db.write() as s:
+        repo.set_status(s, repo.get_application(s, first), "offer", NOW)
+        with pytest.raises(DataError, match="unknown status 'hired'"):
+            repo.set_status(s, repo.get_application(s, first), "hired", NOW)
+    with db.read() as s:
+        counts = repo.status_counts(s)
+        assert counts["offer"] == 1 and sum(counts.values()) == 2
+        rows, total = repo.search_applications(s, text="NORTHWIND")
+        assert total == 1 and rows[0].id == first and rows[0].status == "offer"
+        assert rows[0].pending >= 1 and rows[0].next_due is not None
+        assert rows[0].next_due.tzinfo is not None
+        # LIKE wildcards in the query are plain characters, not patterns.
+        assert repo.search_applications(s, text="100%_")[1] == 1
+        assert repo.search_applications(s, text="%")[1] == 1
+        assert repo.search_applications(s, status="offer")[1] == 1
+        with pytest.raises(DataError, match="unknown status"):
+            repo.search_applications(s, status="nope")
+        assert repo.count_pending(s, None, None) >= 1

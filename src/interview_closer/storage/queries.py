@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from interview_closer.errors import DataError, NotFoundError
-from interview_closer.storage.models import Application, Contact, Followup, Interview, Plan
+from interview_closer.storage.models import (
+    APPLICATION_STATUSES,
+    Application,
+    Contact,
+    Followup,
+    Interview,
+    Plan,
+)
 
 
 def get_application(session: Session, ref: str | int) -> Application:
@@ -137,3 +144,103 @@ def load_application(session: Session, ref: str | int) -> Application:
             selectinload(Application.plans),
         )
     ).one()
+
+
+def status_counts(session: Session) -> dict[str, int]:
+    """How many applications are in each status (every status present, zero when none)."""
+    counts = dict.fromkeys(APPLICATION_STATUSES, 0)
+    query = select(Application.status, func.count()).group_by(Application.status)
+    for status, count in session.execute(query):
+        counts[status] = counts.get(status, 0) + count
+    return counts
+
+
+def count_pending(session: Session, since: datetime | None, until: datetime | None) -> int:
+    """How many pending follow-ups are due in [since, until)."""
+    query = select(func.count()).select_from(Followup).where(Followup.status == "pending")
+    if since is not None:
+        query = query.where(Followup.due_at >= since)
+    if until is not None:
+        query = query.where(Followup.due_at < until)
+    return int(session.scalar(query) or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationRow:
+    """One line of the applications list."""
+
+    id: int
+    company: str
+    role: str
+    status: str
+    updated_at: datetime
+    next_due: datetime | None
+    pending: int
+
+
+def search_applications(
+    session: Session,
+    *,
+    text: str | None = None,
+    status: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[ApplicationRow], int]:
+    """Applications whose company or role contains `text`, in `status`; newest first, paged."""
+    if status and status not in APPLICATION_STATUSES:
+        raise DataError(f"unknown status '{status}': use one of {', '.join(APPLICATION_STATUSES)}")
+    where = []
+    if text and text.strip():
+        pattern = f"%{_escape_like(text.strip().lower())}%"
+        where.append(
+            or_(
+                func.lower(Application.company).like(pattern, escape="\\"),
+                func.lower(Application.role).like(pattern, escape="\\"),
+            )
+        )
+    if status:
+        where.append(Application.status == status)
+    total = int(session.scalar(select(func.count()).select_from(Application).where(*where)) or 0)
+    page = (
+        select(Application.id, Application.company, Application.role, Application.status,
+               Application.updated_at)
+        .where(*where)
+        .order_by(Application.updated_at.desc(), Application.id.desc())
+        .limit(limit)
+        .offset(offset)
+        .subquery()
+    )  # fmt: skip
+    stats = (
+        select(
+            Followup.application_id,
+            func.min(Followup.due_at).label("next_due"),
+            func.count(Followup.id).label("pending"),
+        )
+        .where(Followup.status == "pending", Followup.application_id.in_(select(page.c.id)))
+        .group_by(Followup.application_id)
+        .subquery()
+    )
+    query = (
+        select(page, stats.c.next_due, stats.c.pending)
+        .outerjoin(stats, stats.c.application_id == page.c.id)
+        .order_by(page.c.updated_at.desc(), page.c.id.desc())
+    )
+    rows = [
+        ApplicationRow(r.id, r.company, r.role, r.status,
+                       _aware(r.updated_at), _maybe_aware(r.next_due), r.pending or 0)
+        for r in session.execute(query)
+    ]  # fmt: skip
+    return rows, total
+
+
+def _aware(moment: datetime) -> datetime:
+    """Subquery columns lose the UTC type decorator on some backends; put the zone back."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _maybe_aware(moment: datetime | None) -> datetime | None:
+    return None if moment is None else _aware(moment)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

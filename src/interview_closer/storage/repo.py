@@ -37,18 +37,23 @@ from interview_closer.storage.models import (
     Plan,
 )
 from interview_closer.storage.queries import (  # re-exported: one import for callers
+    ApplicationRow,
     FollowupView,
     applications_with_next,
+    count_pending,
     get_application,
     latest_plan,
     list_followups,
     load_application,
+    search_applications,
+    status_counts,
 )
 
 __all__ = [
-    "Completion", "FollowupView", "add_application", "add_interview", "applications_with_next",
-    "complete_followup", "get_application", "get_followup", "latest_plan", "list_followups",
-    "load_application", "record_debrief", "upsert_contact",
+    "ApplicationRow", "Completion", "FollowupView", "add_application", "add_interview",
+    "applications_with_next", "complete_followup", "count_pending", "get_application",
+    "get_followup", "latest_plan", "list_followups", "load_application", "record_debrief",
+    "search_applications", "set_status", "status_counts", "upsert_contact",
 ]
 
 
@@ -313,3 +318,13 @@ def complete_followup(
     app.updated_at = now
     session.flush()
     return Completion(row, effects, added, before, app.status)
+
+
+def set_status(session: Session, app: Application, status: str, now: datetime) -> Application:
+    """Change an application's status (the user moved it along the pipeline)."""
+    if status not in APPLICATION_STATUSES:
+        raise DataError(f"unknown status '{status}': use one of {', '.join(APPLICATION_STATUSES)}")
+    app.status = status
+    app.updated_at = now
+    session.flush()
+    return app

@@ -14,7 +14,6 @@ from typing import Any
 from interview_closer.errors import CloserError, DataError, InputError, UsageError
 from interview_closer.storage import repo
 from interview_closer.web.forms import FormError
-from interview_closer.web.queries import count_pending, followups_between, status_counts
 from interview_closer.web.resumes import ResumeStore
 from interview_closer.web.state import WebState
 
@@ -131,13 +130,14 @@ def dashboard(state: WebState) -> Dashboard:
     horizon = tomorrow + timedelta(days=UPCOMING_DAYS)
     with state.db.read() as session:
         # Overdue means its time has passed (as in `closer followups`); today is the rest of it.
+        pending = repo.list_followups
         return Dashboard(
-            overdue=followups_between(session, None, now, limit=DASHBOARD_ROWS),
-            overdue_total=count_pending(session, None, now),
-            today=followups_between(session, now, tomorrow, limit=DASHBOARD_ROWS * 2),
-            upcoming=followups_between(session, tomorrow, horizon, limit=DASHBOARD_ROWS),
-            upcoming_total=count_pending(session, tomorrow, horizon),
-            pipeline=status_counts(session),
+            overdue=pending(session, since=None, before=now, limit=DASHBOARD_ROWS),
+            overdue_total=repo.count_pending(session, None, now),
+            today=pending(session, since=now, before=tomorrow, limit=DASHBOARD_ROWS * 2),
+            upcoming=pending(session, since=tomorrow, before=horizon, limit=DASHBOARD_ROWS),
+            upcoming_total=repo.count_pending(session, tomorrow, horizon),
+            pipeline=repo.status_counts(session),
             now=now,
         )
 

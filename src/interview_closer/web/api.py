@@ -22,7 +22,6 @@ from interview_closer.storage.views import (
     followup_json,
 )
 from interview_closer.web import actions, followup_views
-from interview_closer.web.queries import search_applications, set_status
 from interview_closer.web.resumes import ResumeStore
 from interview_closer.web.state import web_state
 
@@ -81,7 +80,7 @@ def api_applications(
     state = web_state(request)
     tz = state.context().tz
     with state.db.read() as session:
-        rows, total = search_applications(
+        rows, total = repo.search_applications(
             session, text=q, status=status or None, limit=limit, offset=offset
         )
     return {
@@ -136,7 +135,7 @@ def api_set_status(request: Request, app_id: int, change: StatusChange) -> dict[
     """Move an application along the pipeline."""
     state = web_state(request)
     with state.db.write() as session:
-        app = set_status(session, repo.get_application(session, app_id), change.status,
+        app = repo.set_status(session, repo.get_application(session, app_id), change.status,
                          state.now())
         return application_json(app, state.context().tz)
 

@@ -14,7 +14,6 @@ from interview_closer.web import actions
 from interview_closer.web.card import web_card
 from interview_closer.web.forms import FormError, text_fields
 from interview_closer.web.pages_common import read_form, redirect, render, safe_next, upload_of
-from interview_closer.web.queries import search_applications, set_status
 from interview_closer.web.resumes import ResumeStore
 from interview_closer.web.state import web_state
 
@@ -38,7 +37,7 @@ def applications_page(request: Request, q: str = "", status: str = "", page: int
     page = max(page, 1)
     chosen = status if status in APPLICATION_STATUSES else ""
     with state.db.read() as session:
-        rows, total = search_applications(
+        rows, total = repo.search_applications(
             session, text=q, status=chosen or None, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
         )
     pages = max(1, -(-total // PAGE_SIZE))
@@ -134,7 +133,7 @@ async def status_page(request: Request, app_id: int) -> Response:
 
     def change() -> None:
         with state.db.write() as session:
-            set_status(session, repo.get_application(session, app_id), status, state.now())
+            repo.set_status(session, repo.get_application(session, app_id), status, state.now())
 
     await run_in_threadpool(change)
     return redirect(safe_next(form.get("next"), f"/applications/{app_id}"), "status")
