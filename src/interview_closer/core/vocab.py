@@ -42,6 +42,7 @@ class VocabEntry:
 # index then has few objects, which is what loading it from the cache costs.
 _Key = tuple[str, tuple[str, ...] | None]
 _Targets = str | list[_Key]
+_SEP = "\x1f"  # between aliases in a row: a character no alias contains
 
 
 class Vocabulary:
@@ -52,6 +53,9 @@ class Vocabulary:
         entries: Iterable[VocabEntry],
         paraphrases: Iterable[tuple[str, str]] = (),
     ) -> None:
+        # name -> (kind, family, aliases joined by _SEP): plain values, quick to load from
+        # the cache; VocabEntry objects are made only for the names asked about.
+        self._rows: dict[str, tuple[str, str, str]] = {}
         self._entries: dict[str, VocabEntry] = {}
         self._index: dict[str, _Targets] = {}  # normalised tokens joined by spaces
         self._first: dict[str, int] = {}  # first token -> longest key starting with it
@@ -63,15 +67,16 @@ class Vocabulary:
         self._paraphrases: list[tuple[str, str, list[list[str]]]] = [
             (name, pattern, required_literals(pattern))
             for name, pattern in paraphrases
-            if name in self._entries
+            if name in self._rows
         ]
         self._compiled: dict[str, re.Pattern[str]] = {}
 
     # -- building -----------------------------------------------------------
     def add(self, entry: VocabEntry) -> None:
         """Add an entry; an entry already known by name keeps its first definition."""
-        if entry.name in self._entries:
+        if entry.name in self._rows:
             return
+        self._rows[entry.name] = (entry.kind, entry.family, _SEP.join(entry.aliases))
         self._entries[entry.name] = entry
         # A name listed as a case-sensitive alias ("=Go") is not matched in any case.
         names = entry.aliases if f"={entry.name}" in entry.aliases else (entry.name, *entry.aliases)
@@ -113,18 +118,26 @@ class Vocabulary:
 
     # -- queries ------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._rows)
 
     def __contains__(self, name: object) -> bool:
-        return name in self._entries
+        return name in self._rows
 
     def entries(self) -> list[VocabEntry]:
         """Every entry, in load order."""
-        return list(self._entries.values())
+        return [self._entry(name) for name in self._rows]
 
     def entry(self, name: str) -> VocabEntry | None:
         """The entry with this canonical name, if any."""
-        return self._entries.get(name)
+        return self._entry(name) if name in self._rows else None
+
+    def _entry(self, name: str) -> VocabEntry:
+        made = self._entries.get(name)
+        if made is None:
+            kind, family, aliases = self._rows[name]
+            made = VocabEntry(name, kind, family, tuple(aliases.split(_SEP)) if aliases else ())
+            self._entries[name] = made
+        return made
 
     def lookup(self, phrase: str) -> VocabEntry | None:
         """The entry a whole phrase names (alias or canonical), if any."""
@@ -133,12 +146,12 @@ class Vocabulary:
         if targets is None:
             return None
         name = _pick(targets, lambda: tuple(t.text for t in toks))
-        return self._entries[name] if name is not None else None
+        return self._entry(name) if name is not None else None
 
     def family_of(self, name: str) -> str | None:
         """The family of a canonical skill."""
-        entry = self._entries.get(name)
-        return entry.family if entry else None
+        row = self._rows.get(name)
+        return row[1] if row else None
 
     def adjacent(self, a: str, b: str) -> bool:
         """True when two different canonical skills share a family."""
@@ -278,7 +291,7 @@ def user_vocab_dir() -> Path:
 
 
 # Bump when the saved index shape changes.
-_INDEX_FORMAT = 7
+_INDEX_FORMAT = 8
 
 
 @lru_cache(maxsize=1)
@@ -299,7 +312,7 @@ def _default_vocabulary() -> Vocabulary:
 def _index_state(vocab: Vocabulary) -> tuple[object, ...]:
     """The vocabulary as plain values that marshal can save."""
     return (
-        [(e.name, e.kind, e.family, e.aliases) for e in vocab._entries.values()],
+        vocab._rows,
         vocab._index,
         vocab._first,
         vocab._max_len,
@@ -309,7 +322,8 @@ def _index_state(vocab: Vocabulary) -> tuple[object, ...]:
 
 def _from_state(state: tuple[Any, ...]) -> Vocabulary:
     vocab = Vocabulary.__new__(Vocabulary)
-    vocab._entries = {e[0]: VocabEntry(e[0], e[1], e[2], tuple(e[3])) for e in state[0]}
+    vocab._rows = state[0]
+    vocab._entries = {}
     vocab._index = state[1]
     vocab._first = state[2]
     vocab._max_len = state[3]
