@@ -6,7 +6,6 @@ modules registered from here. Heavy libraries load inside each command.
 
 from __future__ import annotations
 
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -26,19 +25,11 @@ from interview_closer.cli.tracker_common import (
 from interview_closer.errors import UsageError
 
 if TYPE_CHECKING:
-    from interview_closer.storage.models import Application
+    pass
 
 interview_app = typer.Typer(help="Record interviews.", no_args_is_help=True)
 settings_app = typer.Typer(help="Country (public holidays), time zone and rule figures.",
                            no_args_is_help=True)  # fmt: skip
-
-
-def _plan(resume: Path, job: Path, **kwargs: Any) -> tuple[dict[str, Any], Any]:
-    from interview_closer.render.json_plan import plan_to_dict
-    from interview_closer.service import prepare_plan
-
-    plan = prepare_plan(resume, job, **kwargs)
-    return plan_to_dict(plan), plan
 
 
 def add(
@@ -57,7 +48,9 @@ def add(
     from interview_closer.storage.views import application_json
 
     ctx = context(db)
-    data, plan = _plan(resume, job, company=company, role=role, today=ctx.now.date())
+    from interview_closer.replan import plan_dict
+
+    data, plan = plan_dict(resume, job, company=company, role=role, today=ctx.now.date())
     company = company or (data.get("job") or {}).get("company")
     role = role or (data.get("job") or {}).get("title")
     if not company or not role:
@@ -78,18 +71,6 @@ def add(
         f"Added application {out['id']}: {role} at {company} ({status}).\n"
         f"Next: closer interview add {out['id']} --at 2026-12-01T10:00 --with \"Name <email>\""
     )
-
-
-def _replan(app: Application, interviewer: str | None, today: Any) -> dict[str, Any] | None:
-    """A fresh closing plan for a later interview, when the resume file is still there."""
-    if not app.resume_path or not Path(app.resume_path).is_file() or not app.posting_text:
-        return None
-    with tempfile.TemporaryDirectory() as folder:
-        job = Path(folder) / "posting.txt"
-        job.write_text(app.posting_text, encoding="utf-8")
-        data, _ = _plan(Path(app.resume_path), job, company=app.company, role=app.role,
-                        interviewer=interviewer, today=today)  # fmt: skip
-    return data
 
 
 @interview_app.command("add")
@@ -120,15 +101,14 @@ def interview_add(
 
         end = parse_end(ended, start, ctx.cal)
     persons = tuple(person_from(p) for p in people or [])
+    from interview_closer.replan import plan_for_next_interview
+
     with ctx.db.read() as s:
         app = repo.get_application(s, application)
-        plan = _replan(app, persons[0].name if persons else None, ctx.now.date()) \
-            if app.interviews else None  # fmt: skip
+        plan = plan_for_next_interview(s, app, persons[0].name if persons else None,
+                                       ctx.now.date())  # fmt: skip
     with ctx.db.write() as s:
         app = repo.get_application(s, application)
-        if plan is None and app.interviews:
-            last = repo.latest_plan(s, app)
-            plan = dict(last.data) if last else None
         interview = repo.add_interview(
             s, app, at=start, ended_at=end, stage=stage, format=mode, place=place, people=persons,
             plan=plan, now=ctx.now,

@@ -153,9 +153,11 @@ def create_app(
     app.add_middleware(SecurityMiddleware, allowed_hosts=state.allowed_hosts)
     _install_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    from interview_closer.web import api, pages, pages_tracker
+    from interview_closer.web import api, interviews, pages, pages_tracker
 
     app.include_router(pages.router)
     app.include_router(pages_tracker.router)
+    app.include_router(interviews.pages)
     app.include_router(api.router)
+    app.include_router(interviews.api)
     return app

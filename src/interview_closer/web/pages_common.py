@@ -36,6 +36,7 @@ OUTCOME_LABELS = {
 NOTICES = {
     "created": "Your close card is ready.",
     "debrief": "Debrief saved. Your follow-ups are planned below.",
+    "interview": "Interview saved. Open the close card to prepare, and write the debrief after.",
     "done": "Marked done.",
     "skipped": "Skipped.",
     "settings": "Settings saved.",
