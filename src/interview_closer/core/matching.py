@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from interview_closer.core.dates import merged_months
+from interview_closer.core import match_rules as rules
+from interview_closer.core import years as yrs
 from interview_closer.core.models import (
     Evidence,
     EvidenceItem,
@@ -14,50 +15,29 @@ from interview_closer.core.models import (
     Requirement,
     Resume,
     Severity,
+    SkillMention,
     Status,
 )
 from interview_closer.core.similarity import LexicalSimilarity, Similarity, content_words
 from interview_closer.core.vocab import Vocabulary
 
 MET, PARTIAL = 0.7, 0.35
-# Kinds a resume line can show without naming them.
-_SAYABLE = frozenset({"tool", "skill", "soft", "certification", "degree"})
+# Kinds a resume line can show without naming them. A tool is used or not and a
+# credential held or not: no line that merely sounds alike stands in for either.
+_SAYABLE = frozenset({"skill", "soft", "degree"})
 # The highest score that still reads "partial".
 PARTIAL_TOP = 0.69
 # How much an item of a related skill (same family) counts for the one asked.
 ADJACENT_WEIGHT = 0.45
 # The same for neighbouring practices or credentials: below PARTIAL on its own.
 LOOSE_WEIGHT = 0.3
-# Similarity of a requirement with a neighbour's line above which the neighbour counts fully.
-NEAR = 0.3
-_DEGREE_LEVELS = [
-    (4, re.compile(r"\b(?:ph\.?\s?d|doctor(?:ate|al)|d\.?phil|md\b|dnp\b)", re.I)),
-    (3, re.compile(r"\b(?:master'?s?|m\.?sc?|m\.?a\b|mba|msn|m\.?eng|mph|m\.?ed\b|mfa|msw|llm|"
-                   r"graduate degree)", re.I)),
-    (2, re.compile(r"\b(?:bachelor'?s?|b\.?sc?|b\.?a\b|bsn|b\.?eng|bba|bfa|b\.?ed\b|b\.?com\b|bsw|"
-                   r"llb|undergraduate|four-year degree|4-year degree|college degree|"
-                   r"university degree)", re.I)),
-    (1, re.compile(r"\b(?:associate'?s?|adn\b|diploma|hnd|certificate program)", re.I)),
-]
-# A credential still being earned, and language levels below what "fluent" asks.
-_IN_PROGRESS = re.compile(
-    r"\b(?:candidate|in progress|pursuing|expected|studying|enrolled|passed \d|"
-    r"level (?:i{1,2}|[12])\b)", re.I)
-_HIGH_LEVEL = re.compile(
-    r"\b(?:fluen\w*|native|bilingual|proficien\w*|business[- ]level|c[12])\b", re.I)
-_LOW_LEVEL = re.compile(r"\b(?:conversational|basic|intermediate|elementary|beginner|limited|"
-                        r"working knowledge|[ab][12])\b", re.I)
-_LANGUAGE_CUE = re.compile(r"(?:bi|multi|tri)lingual|fluen\w*", re.I)
 # The score of evidence that names the credential or language but falls short of it.
 SHORT_OF = 0.5
+# The score of a credential not held when the resume shows the practice it certifies.
+SUBJECT = 0.45
 # Years requirements: a role title or line at least this similar to the subject counts the
 # role's dates; fewer years than FEW_YEARS of those asked is a gap, more is partial.
 TITLE_NEAR, LINE_NEAR, FEW_YEARS = 0.3, 0.6, 0.2
-_YEARS_LEAD = re.compile(
-    r"^.*?\b(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
-    r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs?)\b"
-    r"(?:\s+(?:of|in|as|with|at)\b)?", re.I)
-_ALTERNATIVES = re.compile(r"\bor\b|/|,|;|\band\b", re.I)
 _LOGISTICS_REASON = "a practical condition a resume cannot show; confirm it in the conversation"
 _FREE_REASONS = {"met": "resume lines use the same words",
                  "partial": "some resume lines touch on this"}
@@ -77,13 +57,19 @@ class Matcher:
 
     vocab: Vocabulary
     similarity: Similarity = field(default_factory=LexicalSimilarity)
+    # Folded words of the resume lines, for the resume being matched (built once).
+    _line_keys: tuple[Resume, list[tuple[str, ...]]] | None = field(default=None, repr=False)
 
     def match_all(self, posting: Posting, resume: Resume) -> list[Match]:
         """One Match per requirement, in posting order."""
         by_skill: dict[str, list[EvidenceItem]] = {}
         for item in resume.items:
             for s in item.skills:
-                by_skill.setdefault(s.name, []).append(item)
+                # A tool inside an employer's name is a company, not a skill used ("Oracle",
+                # "Java Junction Café"); a practice there is often the department worked in.
+                tool = getattr(self.vocab.entry(s.name), "kind", "") == "tool"
+                if not (tool and rules.employer_mention(resume, item, s)):
+                    by_skill.setdefault(s.name, []).append(item)
         for items in by_skill.values():
             items.sort(key=lambda it: -it.strength)
         prepare = getattr(self.similarity, "prepare", None)
@@ -109,7 +95,7 @@ class Matcher:
 
     # -- skills, tools, certifications, languages, soft skills ----------------
     def _skill_hits(
-        self, name: str, resume: Resume, by_skill: dict[str, list[EvidenceItem]], context: str = ""
+        self, name: str, resume: Resume, by_skill: dict[str, list[EvidenceItem]]
     ) -> list[_ItemHit]:
         direct = by_skill.get(name, [])
         if direct:
@@ -123,11 +109,9 @@ class Matcher:
                 hits.extend(_ItemHit(it, 0.9 * (0.55 + 0.45 * it.strength), other)
                             for it in items[:2])
             elif self.vocab.adjacent(name, other):
+                # A neighbour stays a neighbour whatever words its line shares with the
+                # requirement: the shared words are mostly why it is one ("maintenance").
                 weight = self._adjacent_weight(name, other)
-                if weight < ADJACENT_WEIGHT and context:
-                    # A neighbour whose line also shares the requirement's words is close.
-                    near = self.similarity.scores(context, [it.text for it in items[:2]])
-                    weight = ADJACENT_WEIGHT if max(near) >= NEAR else weight
                 hits.extend(_ItemHit(it, weight * (0.55 + 0.45 * it.strength), other)
                             for it in items[:2])
         hits.sort(key=lambda h: -h.score)
@@ -139,16 +123,44 @@ class Matcher:
         if entry is None or entry.kind not in ("certification", "language"):
             return False
         if entry.kind == "certification":
-            return bool(_IN_PROGRESS.search(item.text))
-        if not _HIGH_LEVEL.search(asked_text):
+            return bool(rules.IN_PROGRESS.search(item.text))
+        if not rules.HIGH_LEVEL.search(asked_text):
             return False
         for m in item.skills:
             if m.name == name:
                 # The level written beside this language: "German (conversational)".
                 segment = re.split(r"[,;|/]", item.text[m.start :], maxsplit=1)[0]
-                return bool(_LOW_LEVEL.search(segment) or _LOW_LEVEL.search(
+                return bool(rules.LOW_LEVEL.search(segment) or rules.LOW_LEVEL.search(
                     re.split(r"[,;|/]", item.text[: m.start])[-1]))
         return False
+
+    def _inflected(self, name: str, resume: Resume, hits: list[_ItemHit]) -> list[_ItemHit]:
+        """A line naming the skill in another inflection ("scheduled" for "scheduling")."""
+        entry = self.vocab.entry(name)
+        items = [it for it in resume.items if it.section != "contact"]
+        if entry is None or not items:
+            return hits
+        if self._line_keys is None or self._line_keys[0] is not resume:
+            self._line_keys = (resume, [rules.line_keys(it.text) for it in items])
+        keys = self._line_keys[1]
+        found = rules.inflected_alias([name, *entry.aliases], keys, entry.kind == "skill")
+        if found is None:
+            return hits
+        # The line is evidence, but the parser did not name the skill in it: like a
+        # paraphrase, it supports the requirement without the plan claiming the skill.
+        hit = _ItemHit(items[found], 0.9 * (0.55 + 0.45 * items[found].strength))
+        return [hit] if not hits or hit.score > hits[0].score else hits
+
+    def _credential_subject(
+        self, name: str, by_skill: dict[str, list[EvidenceItem]], hits: list[_ItemHit]
+    ) -> list[_ItemHit]:
+        """A credential not held whose practice the resume shows directly is partly met."""
+        for subject in rules.credential_subjects(self.vocab, name):
+            items = by_skill.get(subject)
+            if items and (not hits or hits[0].score < SUBJECT):
+                # A licensed plumber's licence is missing, the plumbing is not.
+                return [_ItemHit(items[0], SUBJECT, subject)]
+        return hits
 
     def _adjacent_weight(self, asked: str, shown: str) -> float:
         """How far evidence of a same-family skill answers the one asked."""
@@ -164,6 +176,8 @@ class Matcher:
         items = [it for it in resume.items if it.section != "contact"]
         if not items:
             return []
+        # "Strong, hands-on familiarity with" says how much, not what: compare the rest.
+        query = rules.plain_ask(query)
         scores = self.similarity.scores(query, [it.text for it in items])
         hits = [_ItemHit(it, cap * sc) for it, sc in zip(items, scores, strict=True) if sc > 0.2]
         hits.sort(key=lambda h: -h.score)
@@ -172,8 +186,19 @@ class Matcher:
     def _skills(
         self, req: Requirement, resume: Resume, by_skill: dict[str, list[EvidenceItem]]
     ) -> Match:
-        known = [m for m in req.skills if self.vocab.entry(m.name) is not None]
-        if not known:
+        mentions = list(req.skills)
+        qualifiers = rules.category_qualifiers(req.text, mentions)
+        products: list[SkillMention] = []
+        if qualifiers and len(qualifiers) < len(mentions):
+            # "Event management software such as Cvent": the product named decides; the
+            # practice before "software" only says what kind of product it is.
+            mentions = [m for i, m in enumerate(mentions) if i not in qualifiers]
+            products = [m for m in mentions if self.vocab.entry(m.name) is None]
+        kinds = [getattr(self.vocab.entry(m.name), "kind", "") for m in mentions]
+        described = rules.tool_descriptors(req.text, mentions, kinds)
+        mentions = [m for i, m in enumerate(mentions) if i not in described]
+        known = [m for m in mentions if self.vocab.entry(m.name) is not None]
+        if not known and not products:
             # Only free-text skills (or none): judge the requirement's words as a whole.
             hits = self._lexical_hits(req.text, resume, 0.9)
             score = hits[0].score if hits else 0.0
@@ -182,10 +207,10 @@ class Matcher:
             return _match(req, status, score, reason, hits)
         if req.kind == "language" and len(known) > 1:
             # "Bilingual English/Spanish": the languages are the skills, the cue word is not.
-            known = [m for m in known if not _LANGUAGE_CUE.fullmatch(m.surface)] or known
+            known = [m for m in known if not rules.LANGUAGE_CUE.fullmatch(m.surface)] or known
         per_skill: list[tuple[str, str, list[_ItemHit]]] = []
         for m in known:
-            hits = self._skill_hits(m.name, resume, by_skill, req.text)
+            hits = self._skill_hits(m.name, resume, by_skill)
             entry = self.vocab.entry(m.name)
             if (not hits or hits[0].skill != m.name) and entry and entry.kind in _SAYABLE:
                 # Not named in the resume: a line that says the same in other words
@@ -197,7 +222,18 @@ class Matcher:
                     hits = loose
             if hits and hits[0].skill == m.name and self._short_of(req.text, m.name, hits[0].item):
                 hits[0].score = min(hits[0].score, SHORT_OF)
+            if entry and entry.kind == "skill" and (not hits or hits[0].skill != m.name):
+                # Practices are verbs and nouns that inflect; tool and credential names do not.
+                hits = self._inflected(m.name, resume, hits)
+            if entry and entry.kind == "certification" and (not hits or hits[0].skill != m.name):
+                hits = self._credential_subject(m.name, by_skill, hits)
             per_skill.append((m.surface, m.name, hits))
+        for m in products:
+            per_skill.append((m.surface, m.name, self._lexical_hits(m.surface, resume, 0.9)))
+        lead = rules.asks_team_lead(req.text) and rules.PEOPLE_MANAGEMENT in self.vocab
+        if lead and all(n != rules.PEOPLE_MANAGEMENT for _, n, _ in per_skill):
+            per_skill.append(("leading people", rules.PEOPLE_MANAGEMENT,
+                              self._skill_hits(rules.PEOPLE_MANAGEMENT, resume, by_skill)))
         best = [h[0].score if h else 0.0 for _, _, h in per_skill]
         # A requirement naming several skills ("Python, SQL or Scala") is often an
         # either/or list: the best one counts most, the rest add coverage.
@@ -207,6 +243,10 @@ class Matcher:
         if not either and min(best) < MET:
             # "HTML, CSS and TypeScript" asks for all of them: one short is not met.
             score = min(score, PARTIAL_TOP)
+        if lead:
+            # Whom one would lead is context; leading them is what is asked.
+            score = min(score, *(h[0].score if h else 0.0 for _, n, h in per_skill
+                                 if n == rules.PEOPLE_MANAGEMENT))
         status = _status(score)
         hits = sorted((h for _, _, hs in per_skill for h in hs[:1]), key=lambda h: -h.score)
         reason = _skills_reason(per_skill, status)
@@ -224,20 +264,24 @@ class Matcher:
         named = [m for m in req.skills if getattr(self.vocab.entry(m.name), "kind", "") != "soft"]
         have, label, skill = 0.0, "relevant experience", "__total__"
         for m in named:
-            years = resume.skill_years.get(m.name, 0.0)
+            # Only lines the matcher accepts count ("Java Junction Café" is no Java).
+            years = resume.skill_years.get(m.name, 0.0) if by_skill.get(m.name) else 0.0
             if years > have or skill == "__total__":
                 have, label, skill = years, m.surface, m.name
         span = resume.skill_spans.get(skill)
         # Roles that show what is asked: by a named skill, or by their title and lines
         # ("Staff Nurse" for "years of nursing"); their dates, overlaps counted once.
-        subject = _YEARS_LEAD.sub("", req.text, count=1).strip(" .;:")
+        subject = yrs.YEARS_LEAD.sub("", req.text, count=1).strip(" .;:")
         # Titles rarely name a tool: "3+ years of Python" counts only lines that name it.
         tools = bool(named) and all(
             (e := self.vocab.entry(m.name)) is not None and e.kind == "tool" for m in named)
         roles = set() if tools else self._related_roles(subject, resume)
+        if roles and not named and rules.senior_ask(subject):
+            # "Years of marketing management": a coordinator's years are not a manager's.
+            roles = {i for i in roles if rules.senior_title(resume.roles[i].title)}
         roles |= {it.role_index for m in named for it in by_skill.get(m.name, [])
                   if it.role_index is not None}
-        role_years, role_span = _roles_years(resume, roles)
+        role_years, role_span = yrs.roles_years(resume, roles)
         if role_years > have + 0.05:
             have, span = role_years, role_span
             label = label if named else subject or label
@@ -247,7 +291,7 @@ class Matcher:
         hits = (self._skill_hits(skill, resume, by_skill) if named
                 else self._lexical_hits(req.text, resume, 0.9))
         when = f" ({span[0]}-{span[1]})" if span else ""
-        asked = f"asks {_fmt_years(need)}+ years of {label}"
+        asked = f"asks {yrs.fmt_years(need)}+ years of {label}"
         if have <= 0:
             present = bool(hits) and hits[0].skill == skill
             status = "partial" if present else "gap"
@@ -259,12 +303,12 @@ class Matcher:
         score = min(1.0, ratio)
         # The parser rounds years to a tenth: within that of the ask is the ask.
         status = "met" if have >= need - 0.1 else "partial" if ratio >= FEW_YEARS else "gap"
-        reason = f"{asked}; resume shows about {_fmt_years(have)} years{when}"
+        reason = f"{asked}; resume shows about {yrs.fmt_years(have)} years{when}"
         return _match(req, status, score, reason, hits)
 
     def _related_roles(self, subject: str, resume: Resume) -> set[int]:
         """Roles whose title or lines speak to a years requirement's subject."""
-        options = [o for o in _ALTERNATIVES.split(subject) if content_words(o)]
+        options = [o for o in yrs.ALTERNATIVES.split(subject) if content_words(o)]
         if not options or not resume.roles:
             return set()
         out: set[int] = set()
@@ -280,11 +324,11 @@ class Matcher:
 
     # -- degrees ---------------------------------------------------------------
     def _degree(self, req: Requirement, resume: Resume) -> Match:
-        need = _degree_level(req.text)
+        need = rules.degree_level(req.text)
         edu = [it for it in resume.items if it.section in ("education", "certifications")]
         best_item, best_level = None, 0
         for it in edu:
-            level = _degree_level(it.text)
+            level = rules.degree_level(it.text)
             if level > best_level:
                 best_item, best_level = it, level
         field_hits = self._lexical_hits(req.text, resume, 1.0) if best_item else []
@@ -356,44 +400,3 @@ def _skills_reason(per_skill: list[tuple[str, str, list[_ItemHit]]], status: str
     if missing:
         parts.append(f"nothing for {', '.join(missing[:3])}")
     return "; ".join(parts) if parts else ("resume shows it" if status == "met" else "no match")
-
-
-def _roles_years(resume: Resume, roles: set[int]) -> tuple[float, tuple[int, int] | None]:
-    """Years the given roles cover (overlaps once) and their first and last calendar year."""
-    spans = _role_intervals(resume)
-    chosen = [iv for i in sorted(roles) if i < len(spans) and (iv := spans[i]) is not None]
-    if not chosen:
-        return 0.0, None
-    years = round(merged_months(chosen) / 12, 1)
-    return years, (min(a for a, _ in chosen) // 12, (max(b for _, b in chosen) - 1) // 12)
-
-
-def _role_intervals(resume: Resume) -> list[tuple[int, int] | None]:
-    """Each role's half-open month interval; 'Present' ends where the resume's total says."""
-    spans: list[tuple[int, int] | None] = [
-        (r.start.index(), (r.end or r.start).index() + 1) if r.start else None
-        for r in resume.roles
-    ]
-    now = {i: iv[0] for i, (r, iv) in enumerate(zip(resume.roles, spans, strict=True))
-           if r.current and iv is not None}
-    if now:
-        # The parser knew "today" and counted it into the total; recover that month from
-        # the total (to within one) so current roles last as long here as they did there.
-        past = [iv for i, iv in enumerate(spans) if iv is not None and i not in now]
-        ref = max(iv[1] for iv in spans if iv is not None)
-        base = merged_months(past + [(lo, ref) for lo in now.values() if ref > lo])
-        ref += max(0, round(resume.skill_years.get("__total__", 0.0) * 12) - base)
-        for i, lo in now.items():
-            spans[i] = (lo, ref) if ref > lo else None
-    return spans
-
-
-def _degree_level(text: str) -> int:
-    for level, pattern in _DEGREE_LEVELS:
-        if pattern.search(text):
-            return level
-    return 2 if re.search(r"\bdegree\b", text, re.I) else 0
-
-
-def _fmt_years(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"

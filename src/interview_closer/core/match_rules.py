@@ -1,0 +1,229 @@
+"""Reading cues in a requirement's wording that change what the matcher should look for."""
+
+from __future__ import annotations
+
+import re
+
+from interview_closer.core.models import EvidenceItem, Resume, SkillMention
+from interview_closer.core.vocab import Vocabulary
+
+PEOPLE_MANAGEMENT = "People management"
+# "Managing a team of accountants", "supervising front desk staff": the skill asked is
+# leading people; the trade named after it only says whom.
+_TEAM_LEAD = re.compile(
+    r"\b(?:manag|supervis|lead|led\b|direct|oversee|oversaw|head)\w*"
+    r"(?:\s+(?:and|&)\s+\w+(?:ing|ed)\b)?\s+(?:(?:a|an|the|our|your)\s+)?"
+    r"(?:(?:small|large|growing|local|global|remote|multi-site|\d+-person)\s+)?"
+    r"(?:(?:team|staff|group|crew|department)s?\s+of\b|"
+    r"(?:(?!(?:with|across|for|to|between|alongside|among|and)\b)[\w-]+\s+){1,3}"
+    r"(?:staff|teams?|crews?|employees|workers|personnel)\b)",
+    re.I)
+# "Event management software such as Cvent": the practice only qualifies a tool category.
+_CATEGORY_NOUN = re.compile(
+    r"\s*(?:software|systems?|platforms?|tools?|tooling|applications?|apps?|suites?|"
+    r"solutions?|packages?)\b", re.I)
+# Role titles that show leading others, for "years of marketing management".
+_SENIOR_TITLE = re.compile(
+    r"\b(?:manager|director|head|lead|leader|supervisor|chief|vp|vice president|principal|"
+    r"superintendent|foreman|forewoman|captain|owner|officer)\b", re.I)
+_SENIOR_ASK = re.compile(r"\b(?:management|managing|manager|leadership|supervis\w*)\b", re.I)
+# Words that end an organisation's name, for heading lines whose fields came out swapped.
+_ORGANISATION = re.compile(
+    r"\b(?:inc|llc|ltd|corp|corporation|company|co|group|caf[eé]|coffee|restaurant|bistro|"
+    r"bar|grill|bakery|hotel|inn|hospital|clinic|bank|studio|studios|labs?|partners|"
+    r"agency|store|shop|market|foundation|university|college|school)\.?$", re.I)
+# Words of a requirement that grade the ask rather than name it.
+_GRADING = re.compile(
+    r"\b(?:strong|solid|deep|extensive|hands-on|thorough|sound|demonstrable|demonstrated|"
+    r"proven|excellent|exceptional|outstanding|familiarity|familiar|proficiency|proficient|"
+    r"expertise|expert|understanding|background|exposure|comfortable|confident|capable|"
+    r"practical|prior|previous|successful|track record of|record of|ability to|skills?)\b",
+    re.I)
+# A credential still being earned, and language levels below what "fluent" asks.
+IN_PROGRESS = re.compile(
+    r"\b(?:candidate|in progress|pursuing|expected|studying|enrolled|passed \d|"
+    r"level (?:i{1,2}|[12])\b)", re.I)
+HIGH_LEVEL = re.compile(
+    r"\b(?:fluen\w*|native|bilingual|proficien\w*|business[- ]level|c[12])\b", re.I)
+LOW_LEVEL = re.compile(r"\b(?:conversational|basic|intermediate|elementary|beginner|limited|"
+                        r"working knowledge|[ab][12])\b", re.I)
+LANGUAGE_CUE = re.compile(r"(?:bi|multi|tri)lingual|fluen\w*", re.I)
+# Degree levels a text names: 4 doctorate, 3 master's, 2 bachelor's, 1 associate or diploma.
+_DEGREE_LEVELS = [
+    (4, re.compile(r"\b(?:ph\.?\s?d|doctor(?:ate|al)|d\.?phil|md\b|dnp\b)", re.I)),
+    (3, re.compile(r"\b(?:master'?s?|m\.?sc?|m\.?a\b|mba|msn|m\.?eng|mph|m\.?ed\b|mfa|msw|llm|"
+                   r"graduate degree)", re.I)),
+    (2, re.compile(r"\b(?:bachelor'?s?|b\.?sc?|b\.?a\b|bsn|b\.?eng|bba|bfa|b\.?ed\b|b\.?com\b|bsw|"
+                   r"llb|undergraduate|four-year degree|4-year degree|college degree|"
+                   r"university degree)", re.I)),
+    (1, re.compile(r"\b(?:associate'?s?|adn\b|diploma|hnd|certificate program)", re.I)),
+]
+_WORD = re.compile(r"[A-Za-z][\w+#'-]*")
+
+
+def plain_ask(text: str) -> str:
+    """A requirement without the words that only grade it; the text itself if nothing is left."""
+    rest = " ".join(_GRADING.sub(" ", text).split())
+    return rest if _WORD.search(rest) else text
+
+
+def asks_team_lead(text: str) -> bool:
+    """True when a requirement asks for leading people ("managing a team of nurses")."""
+    return bool(_TEAM_LEAD.search(text))
+
+
+def category_qualifiers(text: str, mentions: list[SkillMention]) -> set[int]:
+    """Indices of mentions that only qualify a tool category ("HR software", "a WMS system")."""
+    out: set[int] = set()
+    lowered = text.lower()
+    for i, m in enumerate(mentions):
+        # Mention offsets point into the whole posting: find the surface in this line.
+        at = lowered.find(m.surface.lower())
+        if at >= 0 and _CATEGORY_NOUN.match(text, at + len(m.surface)):
+            out.add(i)
+    return out
+
+
+def tool_descriptors(text: str, mentions: list[SkillMention], kinds: list[str]) -> set[int]:
+    """Indices of practice mentions that directly follow a tool and only describe it.
+
+    "Microsoft Access database experience" asks for Access; "database" says what Access is.
+    """
+    lowered = text.lower()
+    spans = [(lowered.find(m.surface.lower()), len(m.surface)) for m in mentions]
+    out: set[int] = set()
+    for i, (at, size) in enumerate(spans):
+        if at < 0 or kinds[i] != "tool":
+            continue
+        for j, (other, _) in enumerate(spans):
+            # Only a practice describes a tool; "AWS certification" asks for the credential.
+            if kinds[j] == "skill" and other > at and not text[at + size : other].strip(" -"):
+                out.add(j)
+    return out
+
+
+def senior_ask(subject: str) -> bool:
+    """True when a years subject asks for leading ("marketing management", "supervisory")."""
+    return bool(_SENIOR_ASK.search(subject))
+
+
+def senior_title(title: str | None) -> bool:
+    """True when a role title shows leading others (manager, lead, head, supervisor...)."""
+    return bool(title and _SENIOR_TITLE.search(title))
+
+
+def employer_mention(resume: Resume, item: EvidenceItem, mention: SkillMention) -> bool:
+    """True when a mention lies inside an organisation's name on a role's heading line.
+
+    "Barista, Java Junction Café" names a café, not the Java language; "Engineer, Oracle"
+    names an employer, not a database.
+    """
+    if item.role_index is None or item.role_index >= len(resume.roles):
+        return False
+    role = resume.roles[item.role_index]
+    if item.line != role.line:
+        return False
+    for name, always in ((role.employer, True), (role.title, False)):
+        if not name or (not always and not _ORGANISATION.search(name)):
+            continue
+        at = item.text.find(name)
+        if at >= 0 and at <= mention.start and mention.end <= at + len(name):
+            return True
+    return False
+
+
+_CREDENTIAL_WORDS = re.compile(
+    r"\b(?:certified|certification|certificate|licen[cs]ed?|technician|professional|course|"
+    r"core|specialist|registered|board|credential|associate|exam|program)\b", re.I)
+
+
+def credential_subjects(vocab: Vocabulary, name: str) -> list[str]:
+    """Practices a certification is named after ("Certified Phlebotomy Technician" ->
+    Phlebotomy), found by reading its canonical name with the vocabulary."""
+    entry = vocab.entry(name)
+    if entry is None or entry.kind != "certification":
+        return []
+    out: list[str] = []
+    pending = [_CREDENTIAL_WORDS.sub(" ", name)]
+    while pending:
+        text = pending.pop()
+        for m in vocab.find(text):
+            other = vocab.entry(m.name)
+            if other is None or m.name in out:
+                continue
+            if other.kind in ("tool", "skill"):
+                out.append(m.name)
+            elif " " in m.surface.strip():
+                # "AWS Solutions Architect" names the credential again: read word by word.
+                pending.extend(m.surface.split())
+    return out
+
+
+# Verb and noun endings folded so "scheduling", "scheduled" and "schedules" meet.
+_ENDINGS = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ers", "er",
+            "ed", "es", "s", "e")
+
+
+def word_key(word: str) -> str:
+    """A word with one inflectional or derivational ending removed (at least 4 letters left)."""
+    w = word.lower()
+    for end in _ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 4:
+            return w[: -len(end)]
+    return w
+
+
+# Only function words are skipped: "managing teams" must not shrink to "managing".
+_FUNCTION_WORDS = frozenset(
+    "a an the of in on for with to and or at by from as into per via our your their".split())
+_KEYS_CACHE: dict[str, tuple[str, ...]] = {}
+_CACHE_SIZE = 8192
+
+
+def line_keys(text: str) -> tuple[str, ...]:
+    """The folded content words of a resume line or a name, in order (cached by text)."""
+    keys = _KEYS_CACHE.get(text)
+    if keys is None:
+        # One resume meets many postings, one name many resumes: fold each text once.
+        if len(_KEYS_CACHE) >= _CACHE_SIZE:
+            _KEYS_CACHE.clear()
+        keys = _KEYS_CACHE[text] = tuple(
+            word_key(w) for w in _WORD.findall(text) if w.lower() not in _FUNCTION_WORDS)
+    return keys
+
+
+def _close_together(keys: set[str], line: tuple[str, ...]) -> bool:
+    """True when every key occurs within a window of len(keys) + 2 words of the line."""
+    width = len(keys) + 2
+    for start, word in enumerate(line):
+        if word in keys and keys <= set(line[start : start + width]):
+            return True
+    return False
+
+
+def inflected_alias(
+    aliases: list[str], lines: list[tuple[str, ...]], single: bool = True
+) -> int | None:
+    """Index of the first line holding every word of an alias, inflected, close together.
+
+    The vocabulary matches names as written (plurals aside); a resume says "scheduled
+    appointments" where the vocabulary lists "appointment scheduling".
+    """
+    sets = [frozenset(line) for line in lines]
+    for alias in aliases:
+        keys = set(line_keys(alias.lstrip("=")))
+        if not keys or (len(keys) == 1 and (not single or len(next(iter(keys))) < 5)):
+            # One short word ("ops") is too easy to meet by chance; a soft skill's one word
+            # ("presenting") says too little about the audience or the setting.
+            continue
+        for i, line in enumerate(lines):
+            if keys <= sets[i] and (len(keys) == 1 or _close_together(keys, line)):
+                return i
+    return None
+
+
+def degree_level(text: str) -> int:
+    for level, pattern in _DEGREE_LEVELS:
+        if pattern.search(text):
+            return level
+    return 2 if re.search(r"\bdegree\b", text, re.I) else 0

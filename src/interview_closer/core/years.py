@@ -1,0 +1,49 @@
+"""Years of experience for the matcher: the subject of a years requirement, role spans."""
+
+from __future__ import annotations
+
+import re
+
+from interview_closer.core.dates import merged_months
+from interview_closer.core.models import Resume
+
+# "5+ years of", "two to three yrs in": what comes after is the subject of the ask.
+YEARS_LEAD = re.compile(
+    r"^.*?\b(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
+    r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs?)\b"
+    r"(?:\s+(?:of|in|as|with|at)\b)?", re.I)
+ALTERNATIVES = re.compile(r"\bor\b|/|,|;|\band\b", re.I)
+
+
+def roles_years(resume: Resume, roles: set[int]) -> tuple[float, tuple[int, int] | None]:
+    """Years the given roles cover (overlaps once) and their first and last calendar year."""
+    spans = role_intervals(resume)
+    chosen = [iv for i in sorted(roles) if i < len(spans) and (iv := spans[i]) is not None]
+    if not chosen:
+        return 0.0, None
+    years = round(merged_months(chosen) / 12, 1)
+    return years, (min(a for a, _ in chosen) // 12, (max(b for _, b in chosen) - 1) // 12)
+
+
+def role_intervals(resume: Resume) -> list[tuple[int, int] | None]:
+    """Each role's half-open month interval; 'Present' ends where the resume's total says."""
+    spans: list[tuple[int, int] | None] = [
+        (r.start.index(), (r.end or r.start).index() + 1) if r.start else None
+        for r in resume.roles
+    ]
+    now = {i: iv[0] for i, (r, iv) in enumerate(zip(resume.roles, spans, strict=True))
+           if r.current and iv is not None}
+    if now:
+        # The parser knew "today" and counted it into the total; recover that month from
+        # the total (to within one) so current roles last as long here as they did there.
+        past = [iv for i, iv in enumerate(spans) if iv is not None and i not in now]
+        ref = max(iv[1] for iv in spans if iv is not None)
+        base = merged_months(past + [(lo, ref) for lo in now.values() if ref > lo])
+        ref += max(0, round(resume.skill_years.get("__total__", 0.0) * 12) - base)
+        for i, lo in now.items():
+            spans[i] = (lo, ref) if ref > lo else None
+    return spans
+
+
+def fmt_years(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"

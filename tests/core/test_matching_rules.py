@@ -1,0 +1,221 @@
+"""The matcher's reading of a requirement's wording: team leading, tool categories, employer
+names, credentials named after a practice, inflected names, senior years."""
+
+from __future__ import annotations
+
+import pytest
+
+from interview_closer.core import match_rules as rules
+from interview_closer.core.matching import Matcher
+from interview_closer.core.models import Match, SkillMention, YearMonth
+from interview_closer.core.posting import parse_posting
+from interview_closer.core.resume import parse_resume
+from interview_closer.core.vocab import VocabEntry, Vocabulary
+
+ENTRIES = [
+    VocabEntry("People management", "skill", "people management",
+               ("managing a team", "team management", "supervising staff")),
+    VocabEntry("Nursing", "skill", "nursing", ("nurse", "nurses", "patient care")),
+    VocabEntry("Emergency nursing", "skill", "nursing", ("emergency department",)),
+    VocabEntry("Software development", "skill", "software engineering",
+               ("software engineers", "software engineering")),
+    VocabEntry("Event planning", "skill", "events", ("event management", "planning events")),
+    VocabEntry("Java", "tool", "jvm languages", ("java programming",)),
+    VocabEntry("React", "tool", "frontend frameworks", ("=React", "react.js")),
+    VocabEntry("Plumbing", "skill", "mechanical trades", ("plumber",)),
+    VocabEntry("Plumbing licence", "certification", "trade licences",
+               ("licensed plumber", "plumbing license")),
+    VocabEntry("Appointment scheduling", "skill", "front office",
+               ("scheduling appointments", "patient scheduling")),
+    VocabEntry("Cvent", "tool", "event software", ("=Cvent",)),
+]
+PARAPHRASES = [("People management", r"\b(?:led|managed) a team of \d+\b")]
+TODAY = YearMonth(2026, 11)
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    """A small fixed vocabulary so the tests do not move with the shipped data."""
+    return Vocabulary(ENTRIES, PARAPHRASES)
+
+
+def match(vocab: Vocabulary, requirement: str, resume: str) -> Match:
+    posting = parse_posting(f"Requirements\n- {requirement}\n", vocab=vocab)
+    assert len(posting.requirements) == 1, posting.requirements
+    parsed = parse_resume(resume, vocab=vocab, today=TODAY)
+    return Matcher(vocab).match_all(posting, parsed)[0]
+
+
+NURSE = """Sam Lee
+
+Experience
+Staff Nurse, Mercy Hospital — Jan 2018 – Dec 2025
+- Provided patient care for 6 patients a shift on a surgical ward
+"""
+CHARGE = """Sam Lee
+
+Experience
+Charge Nurse, Mercy Hospital — Jan 2018 – Dec 2025
+- Led a team of 9 nurses on a surgical ward
+- Provided patient care for 6 patients a shift
+"""
+
+
+def test_leading_a_team_needs_leading_not_only_the_trade(vocab: Vocabulary) -> None:
+    """"Managing a team of nurses" is a gap for a nurse who never led anyone."""
+    asked = "Experience managing a team of nurses"
+    follower = match(vocab, asked, NURSE)
+    assert follower.status == "gap"
+    leader = match(vocab, asked, CHARGE)
+    assert leader.status == "met"
+    assert leader.evidence[0].text == "Led a team of 9 nurses on a surgical ward"
+
+
+def test_asks_team_lead_reads_the_usual_wordings() -> None:
+    """Several ways postings ask for leading people, and one that does not."""
+    assert rules.asks_team_lead("Experience managing and developing a team of accountants")
+    assert rules.asks_team_lead("Experience supervising front desk staff")
+    assert rules.asks_team_lead("Proven ability to lead a team of engineers")
+    assert not rules.asks_team_lead("Experience managing vendor contracts")
+    assert not rules.asks_team_lead("Manage relationships with engineering teams")
+    assert not rules.asks_team_lead("Experience presenting to the leadership team")
+
+
+EVENTS = """Ana Ruiz
+
+Experience
+Events Coordinator, Riverside Winery — Apr 2022 – Present
+- Planned 60 weddings a year and handled event management for 20 vendors
+"""
+
+
+def test_practice_before_software_only_names_a_category(vocab: Vocabulary) -> None:
+    """"Event management software such as Cvent": the product decides, not the practice."""
+    m = match(vocab, "Experience with event management software such as Cvent", EVENTS)
+    assert m.status == "gap"
+    assert match(vocab, "Event management experience", EVENTS).status == "met"
+
+
+BARISTA = """Kofi Mensah
+
+Experience
+Barista, Java Junction Café — Sep 2020 – Apr 2022
+- Prepared espresso drinks and handled the register
+"""
+NURSE_ED = """Hana Lee
+
+Experience
+Staff Nurse, Emergency Department, Bayside General Hospital — Mar 2020 – Dec 2025
+- Cared for 4-5 patients per shift
+"""
+DEVELOPER = """Kofi Mensah
+
+Experience
+Developer, Harbor Labs Inc — Sep 2020 – Apr 2022
+- Built payment services in Java for 2M users
+"""
+
+
+def test_an_employer_name_is_not_a_skill(vocab: Vocabulary) -> None:
+    """A café called Java Junction shows no Java; a bullet that names Java does."""
+    assert match(vocab, "Java programming experience", BARISTA).status == "gap"
+    years = match(vocab, "1+ years of Java", BARISTA)
+    assert years.status == "gap" and "shows none" in years.reason
+    # A department on the heading line is where the work was done: it still counts.
+    assert match(vocab, "Emergency department nursing", NURSE_ED).status == "met"
+    dev = match(vocab, "Java programming experience", DEVELOPER)
+    assert dev.status == "met"
+    assert dev.evidence[0].text == "Built payment services in Java for 2M users"
+
+
+HANDYMAN = """Luis Ramos
+
+Experience
+Maintenance Technician, Sunrise Apartments — Mar 2018 – Dec 2025
+- Handled plumbing, drywall and appliance repairs for a 220-unit complex
+"""
+
+
+def test_credential_not_held_but_its_practice_shown_is_partial(vocab: Vocabulary) -> None:
+    """No licence, but plumbing work: the gap is narrow, and the evidence is the real line."""
+    m = match(vocab, "Licensed plumber", HANDYMAN)
+    assert m.status == "partial"
+    assert m.evidence[0].text.startswith("Handled plumbing")
+    assert match(vocab, "Licensed plumber", NURSE).status == "gap"
+    assert rules.credential_subjects(vocab, "Plumbing licence") == ["Plumbing"]
+    assert rules.credential_subjects(vocab, "Plumbing") == []
+
+
+FRONT_DESK = """Jo Park
+
+Experience
+Medical Receptionist, Lakeside Clinic — Mar 2019 – Present
+- Scheduled 40 appointments a day across three doctors
+- Reacted quickly to walk-ins by keeping a same-day list
+"""
+
+
+def test_an_inflected_practice_name_is_found_but_a_tool_name_is_not(vocab: Vocabulary) -> None:
+    """"Scheduled appointments" shows appointment scheduling; "reacted" does not show React."""
+    m = match(vocab, "Experience scheduling appointments", FRONT_DESK)
+    assert m.status == "met"
+    assert m.evidence[0].text == "Scheduled 40 appointments a day across three doctors"
+    # The parser did not name the skill in that line: the plan must not claim it.
+    assert "Appointment scheduling" not in m.matched_skills
+    assert match(vocab, "Experience building interfaces with React", FRONT_DESK).status == "gap"
+
+
+def test_inflected_alias_wants_the_words_close_together() -> None:
+    """All words of a name, in any inflection, within a short window of one line."""
+    near = rules.line_keys("Scheduled 40 appointments a day")
+    far = rules.line_keys("Scheduled the delivery vans, the drivers, the routes and appointments")
+    assert rules.inflected_alias(["appointment scheduling"], [near]) == 0
+    assert rules.inflected_alias(["appointment scheduling"], [far]) is None
+    assert rules.word_key("scheduling") == rules.word_key("scheduled") == "schedul"
+    # Every word but a function word counts: "managing teams" is not "managed" alone.
+    managed = rules.line_keys("Managed REST APIs in Python")
+    assert rules.inflected_alias(["managing teams"], [managed]) is None
+
+
+MARKETER = """Chloe Martin
+
+Experience
+Marketing Manager, Greenleaf — May 2022 – Present
+- Ran marketing campaigns for 12 product lines
+
+Marketing Coordinator, Bluebird Events — Jun 2016 – Apr 2022
+- Scheduled marketing posts and wrote newsletters
+"""
+
+
+def test_years_of_management_count_only_senior_titles(vocab: Vocabulary) -> None:
+    """A coordinator's years are not years of marketing management."""
+    m = match(vocab, "5+ years of marketing leadership experience", MARKETER)
+    assert m.status == "partial"
+    assert "about 4.5 years (2022-2026)" in m.reason
+    assert rules.senior_title("Marketing Manager") and not rules.senior_title("Coordinator")
+
+
+def test_plain_ask_drops_grading_words() -> None:
+    """Words that grade an ask are not what it asks for."""
+    assert rules.plain_ask("Strong, hands-on familiarity with payroll") == ", with payroll"
+    assert rules.plain_ask("Strong skills") == "Strong skills"
+
+
+def test_degree_levels_are_read_from_text() -> None:
+    """The degree ladder moved out of matching.py reads the same."""
+    assert rules.degree_level("MSc Data Science") == 3
+    assert rules.degree_level("PhD in Chemistry") == 4
+    assert rules.degree_level("High school diploma") == 1
+    assert rules.degree_level("Forklift licence") == 0
+
+
+def test_a_practice_word_right_after_a_tool_only_describes_it() -> None:
+    """"Java programming" style pairs: the practice after the tool is dropped, not a credential."""
+    mentions = [SkillMention("Microsoft Access", "Microsoft Access", 0, 16),
+                SkillMention("Database development", "database", 17, 25)]
+    text = "Microsoft Access database experience"
+    assert rules.tool_descriptors(text, mentions, ["tool", "skill"]) == {1}
+    assert rules.tool_descriptors(text, mentions, ["tool", "certification"]) == set()
+    apart = "Database design and Microsoft Access"
+    assert rules.tool_descriptors(apart, mentions, ["tool", "skill"]) == set()

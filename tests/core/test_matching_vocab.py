@@ -1,0 +1,115 @@
+"""The shipped vocabulary's families and paraphrases that the matcher relies on."""
+
+from __future__ import annotations
+
+import pytest
+
+from interview_closer.core.vocab import Vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    """The shipped vocabulary (cached by the data cache after the first load)."""
+    return Vocabulary.default()
+
+
+@pytest.mark.parametrize(("shown", "asked"), [
+    ("Scrum", "Agile methodologies"),
+    ("Kanban", "Agile methodologies"),
+    ("Microsoft Word", "Microsoft Office"),
+    ("Microsoft PowerPoint", "Microsoft Office"),
+    ("Prometheus", "Monitoring and observability"),
+    ("Datadog", "Monitoring and observability"),
+])
+def test_a_member_shows_the_broader_skill_its_family_names(
+    vocab: Vocabulary, shown: str, asked: str
+) -> None:
+    """The matcher counts a member of a family named after the asked skill as showing it."""
+    assert vocab.family_of(shown) == asked.lower()
+
+
+@pytest.mark.parametrize(("a", "b", "together"), [
+    ("Hyperion", "NetSuite", False),  # planning suite vs ledger
+    ("Hyperion", "Anaplan", True),
+    ("Apache Spark", "Apache Airflow", False),  # processing engine vs orchestrator
+    ("Apache Airflow", "Prefect", True),
+    ("QuickBooks", "Xero", True),
+    ("Bloomberg Terminal", "QuickBooks", False),
+    ("Apache Kafka", "Amazon Kinesis", True),
+])
+def test_tool_families_hold_substitutes_only(
+    vocab: Vocabulary, a: str, b: str, together: bool
+) -> None:
+    """Two tools share a family only when one can stand in for the other."""
+    assert vocab.adjacent(a, b) is together
+
+
+@pytest.mark.parametrize(("sentence", "skill"), [
+    ("Co-authored 2 peer-reviewed papers on survey methods", "Scientific writing"),
+    ("Tuned T-SQL stored procedures, halving batch time", "Query optimization"),
+    ("Filled and verified 250 prescriptions a day", "Prescription dispensing"),
+    ("Keyed 1,200 forms a day with 99.5% accuracy", "Attention to detail"),
+    ("Appealed and overturned 60 denied claims a month", "Denial management"),
+    ("Closed $1.4M in new ARR in FY2024", "SaaS sales"),
+    ("Ran full-cycle sales for mid-market accounts", "B2B sales"),
+    ("Grew store revenue 22% year over year", "Revenue growth"),
+    ("Prepare students for IELTS; 85% reach their band", "Test preparation"),
+    ("Interviewed 60 customers a year", "Market research"),
+    ("Wrote buyer personas for three segments", "Market segmentation"),
+    ("Raised order accuracy from 97% to 99.6%", "Inventory accuracy"),
+    ("Framed and finished 25 custom homes", "Framing"),
+    ("Managed complex calendars across 4 time zones", "Organizational skills"),
+    ("Partnered with engineers to ship 3 releases a year", "Collaboration"),
+    ("Presented results to the merchandising team", "Data storytelling"),
+])
+def test_new_paraphrases_show_their_skill(vocab: Vocabulary, sentence: str, skill: str) -> None:
+    """Each added paraphrase recognises a plain resume sentence for its skill."""
+    assert skill in {m.name for m in vocab.paraphrases(sentence)}
+
+
+@pytest.mark.parametrize(("sentence", "skill"), [
+    ("Brand ambassador at weekend fairs", "Brand management"),
+    ("Framed the question for the steering group", "Framing"),
+    ("Presented at the annual company party", "Data storytelling"),
+])
+def test_paraphrases_stay_specific(vocab: Vocabulary, sentence: str, skill: str) -> None:
+    """Nearby wording that does not show the skill is not taken for it."""
+    assert skill not in {m.name for m in vocab.paraphrases(sentence)}
+
+
+@pytest.mark.parametrize(("phrase", "skill"), [
+    ("IELTS", "IELTS"),
+    ("TOEFL iBT", "TOEFL"),
+    ("residential framing", "Framing"),
+    ("designing and analyzing experiments", "A/B testing"),
+    ("published research", "Scientific writing"),
+    ("optimizing query performance", "Query optimization"),
+    ("drive sales growth", "Revenue growth"),
+    ("explain findings", "Data storytelling"),
+])
+def test_new_aliases_name_their_skill(vocab: Vocabulary, phrase: str, skill: str) -> None:
+    """Each added alias is found as its canonical skill."""
+    assert [m.name for m in vocab.find(phrase)] == [skill]
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("Promoted to AE after 18 months", "Adobe After Effects"),
+    ("Modelled the warehouse in dbt on BigQuery", "Warehouse operations"),
+    ("Cared for patients in a Level II trauma center", "High school diploma"),
+    ("Cut time-to-fill by rebuilding job ads and screening steps", "Health screening"),
+])
+def test_ambiguous_short_aliases_do_not_invent_skills(
+    vocab: Vocabulary, sentence: str, wrong: str
+) -> None:
+    """Words that mean something else in the sentence do not name the skill."""
+    assert wrong not in {m.name for m in vocab.find(sentence)}
+
+
+@pytest.mark.parametrize(("sentence", "skill"), [
+    ("A Levels in Maths and Physics", "High school diploma"),
+    ("Warehouse Associate, Apex Distribution", "Warehouse operations"),
+    ("Ran patient screenings at 3 clinics", "Health screening"),
+])
+def test_the_narrowed_skills_are_still_found(vocab: Vocabulary, sentence: str, skill: str) -> None:
+    """The unambiguous forms still name the skill."""
+    assert skill in {m.name for m in vocab.find(sentence)}
