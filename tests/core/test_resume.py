@@ -504,3 +504,14 @@ def test_city_and_state_still_leave_the_header() -> None:
     )
     resume = parse_resume(text, today=YearMonth(2026, 11))
     assert [(r.title, r.employer) for r in resume.roles] == [("Staff Nurse", "Mercy Hospital")]
+
+
+def test_a_department_is_not_the_employer() -> None:
+    text = (
+        "Jane Doe\n\nExperience\nStaff Nurse, Emergency Department, Bayside General Hospital\n"
+        "2020 - 2023\n- Triaged 40 patients a shift.\n"
+    )
+    resume = parse_resume(text, today=YearMonth(2026, 11))
+    assert [(r.title, r.employer) for r in resume.roles] == [
+        ("Staff Nurse", "Bayside General Hospital")
+    ]

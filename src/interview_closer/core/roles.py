@@ -112,10 +112,15 @@ def title_score(frag: str) -> float:
     return score
 
 
+# Words naming a part of an organisation ("Emergency Department"): they weigh less than
+# words naming the organisation itself ("Bayside General Hospital").
+UNIT_WORDS = _wordset("department unit ward division office team floor wing")
+
+
 def employer_score(frag: str) -> float:
     """How much a piece of a header reads like an organisation's name."""
     words = _words(frag)
-    score = sum(2.0 for w in words if w in COMPANY_WORDS)
+    score = sum(1.0 if w in UNIT_WORDS else 2.0 for w in words if w in COMPANY_WORDS)
     return score - (1.0 if words and words[-1] in TITLE_WORDS else 0.0)
 
 
