@@ -116,3 +116,13 @@ def test_beats_plain_lookup_on_skillspan_dev(shared_dir: Path) -> None:
     product_f1 = f1(product)
     assert product_f1 > 0.3
     assert product_f1 > f1(baseline)
+
+
+def test_analyse_tokens_gives_ungated_spans_and_the_gate_view() -> None:
+    tokens = ["We", "use", "Docker", "and", "Python", "daily", "."]
+    spans, inp = SkillExtractor.default().analyse_tokens(tokens)
+    assert list(inp.tokens) == tokens
+    assert list(inp.spans) == spans
+    assert all(0 <= a < b <= len(tokens) for a, b in spans)
+    assert "tool" in inp.vocab_kinds
+    assert spans_to_bio(spans, len(tokens)) == SkillExtractor.default("off").tag_tokens(tokens)

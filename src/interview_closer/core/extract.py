@@ -3,6 +3,11 @@
 The tagger was trained on SkillSpan, whose tokens keep punctuation but whose commas were
 removed, so text is tokenised the same way here: punctuation marks are tokens, commas are
 dropped from the tagger's input and instead end any span that runs across them.
+
+A sentence gate (core/sentence_gate.py) then drops every span of a sentence that does not
+state a requirement at all. Measured on SkillSpan dev: sentence F1 0.780 -> 0.796, exact
+F1 0.441 -> 0.445, overlap F1 0.722 -> 0.731; `SkillExtractor.default(gate="off")` is the
+ungated extractor, gate="semantic" the embedding variant (sentence F1 0.802).
 """
 
 from __future__ import annotations
@@ -13,6 +18,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from interview_closer.core.models import SkillMention
+from interview_closer.core.sentence_gate import (
+    GATE_MODES,
+    GateInput,
+    SentenceGate,
+    default_semantic_gate,
+)
 from interview_closer.core.tagger import CrfTagger
 from interview_closer.core.text import split_sentences
 from interview_closer.core.vocab import (
@@ -21,6 +32,7 @@ from interview_closer.core.vocab import (
     builtin_vocab_files,
     user_vocab_dir,
 )
+from interview_closer.errors import UsageError
 
 # A word (with inner . / - + # ' & as in node.js, CI/CD, C++), a leading-dot word (.NET),
 # or any single other non-space character except the comma.
@@ -33,6 +45,8 @@ TokSpan = tuple[int, int]
 # technologies the tagger misses; adding every kind drops it to 0.394, because the
 # annotators mark whole phrases ("manage a team") where the vocabulary matches one word.
 FILL_KINDS = frozenset({"tool"})
+# The gate the product uses unless told otherwise (see core/sentence_gate.py).
+DEFAULT_GATE = "lexical"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +109,7 @@ class SkillExtractor:
 
     The vocabulary also feeds the tagger (its matches are features) and names the spans.
     Without a tagger the extractor is the plain vocabulary lookup (the benchmark baseline).
+    With a sentence gate, every span of a sentence the gate rejects is dropped.
     """
 
     def __init__(
@@ -102,6 +117,7 @@ class SkillExtractor:
         vocab: Vocabulary,
         tagger: CrfTagger | None,
         feature_vocab: Vocabulary | None = None,
+        gate: SentenceGate | None = None,
     ) -> None:
         self.vocab = vocab
         self.tagger = tagger
@@ -109,11 +125,18 @@ class SkillExtractor:
         # imports (ESCO, O*NET) would change what those features mean, so they only join
         # through the merge step.
         self.feature_vocab = feature_vocab or vocab
+        self.gate = gate
 
     @classmethod
-    def default(cls) -> SkillExtractor:
-        """The shipped tagger with the built-in plus imported vocabulary (cached)."""
-        return _default_extractor()
+    def default(cls, gate: str = DEFAULT_GATE) -> SkillExtractor:
+        """The shipped tagger and vocabulary with a gate: "off", "lexical" or "semantic"."""
+        if gate not in GATE_MODES:
+            raise UsageError(f"sentence gate {gate!r}: unknown; choose one of {GATE_MODES}")
+        return _default_extractor(gate)
+
+    def with_gate(self, gate: SentenceGate | None) -> SkillExtractor:
+        """The same extractor with another gate (None: keep every span)."""
+        return SkillExtractor(self.vocab, self.tagger, self.feature_vocab, gate)
 
     # -- token level (used by the benchmark on pre-tokenised sentences) -------------------
     def tag_tokens(self, tokens: list[str]) -> list[str]:
@@ -121,12 +144,22 @@ class SkillExtractor:
         text, toks = _join(tokens)
         return spans_to_bio(self._sentence_spans(text, toks), len(toks))
 
+    def analyse_tokens(self, tokens: list[str]) -> tuple[list[TokSpan], GateInput]:
+        """Ungated token spans of a tokenised sentence and what the gate would see of it."""
+        text, toks = _join(tokens)
+        return self._analyse(text, toks)
+
     # -- text level -------------------------------------------------------------------------
     def find(self, text: str) -> list[SkillMention]:
         """Every skill or knowledge mention in text, without overlaps, sorted by offset."""
+        sentences = [crf_tokens(text, a, b) for a, b in split_sentences(text)]
+        prepare = getattr(self.gate, "prepare", None)
+        if prepare is not None:
+            # One embedding batch for the whole text is far cheaper than one per sentence.
+            prepare([text[t[0].start : t[-1].end] for t in sentences if t])
         out: list[SkillMention] = []
-        for s_start, s_end in split_sentences(text):
-            out.extend(self._mentions(text, crf_tokens(text, s_start, s_end)))
+        for toks in sentences:
+            out.extend(self._mentions(text, toks))
         return out
 
     def _mentions(self, text: str, toks: list[_Tok]) -> list[SkillMention]:
@@ -142,21 +175,32 @@ class SkillExtractor:
         return out
 
     def _sentence_spans(self, text: str, toks: list[_Tok]) -> list[TokSpan]:
-        """Merged token spans for one sentence whose tokens index into text."""
-        if not toks:
+        """Merged token spans for one sentence whose tokens index into text, gated."""
+        spans, inp = self._analyse(text, toks)
+        if spans and self.gate is not None and not self.gate.accepts(inp):
             return []
+        return spans
+
+    def _analyse(self, text: str, toks: list[_Tok]) -> tuple[list[TokSpan], GateInput]:
+        """Merged (ungated) token spans for one sentence and the gate's view of it."""
+        if not toks:
+            return [], GateInput((), (), (), ())
         lo, hi = toks[0].start, toks[-1].end
         mentions = _shift(self.vocab.find(text[lo:hi]), lo)
+        words = [t.text for t in toks]
+        kinds = [self._kind(m.name) or "" for m in mentions]
         if self.tagger is None:
-            return _mention_spans(mentions, toks)
+            spans = _mention_spans(mentions, toks)
+            return spans, GateInput(words, spans, (), kinds, text[lo:hi])
         if self.feature_vocab is self.vocab:
             feat_spans = _mention_spans(mentions, toks)
         else:
             feat_spans = _mention_spans(_shift(self.feature_vocab.find(text[lo:hi]), lo), toks)
-        tags = self.tagger.tag([t.text for t in toks], spans_to_bio(feat_spans, len(toks)))
+        tags = self.tagger.tag(words, spans_to_bio(feat_spans, len(toks)))
         crf_spans = _split_at_commas(text, toks, bio_to_spans(tags))
-        fill = [m for m in mentions if self._kind(m.name) in FILL_KINDS]
-        return merge_spans(crf_spans, _mention_spans(fill, toks))
+        fill = [m for m, k in zip(mentions, kinds, strict=True) if k in FILL_KINDS]
+        spans = merge_spans(crf_spans, _mention_spans(fill, toks))
+        return spans, GateInput(words, spans, crf_spans, kinds, text[lo:hi])
 
     def _kind(self, name: str) -> str | None:
         entry = self.vocab.entry(name)
@@ -231,8 +275,13 @@ def vocab_bio(vocab: Vocabulary, tokens: Sequence[str]) -> list[str]:
     return spans_to_bio(_mention_spans(vocab.find(text), toks), len(toks))
 
 
-@lru_cache(maxsize=1)
-def _default_extractor() -> SkillExtractor:
+@lru_cache(maxsize=4)
+def _default_extractor(gate: str = DEFAULT_GATE) -> SkillExtractor:
+    if gate != "off":
+        # The gated extractors share the ungated one's vocabulary and tagger.
+        base = _default_extractor("off")
+        chosen = SentenceGate.default() if gate == "lexical" else default_semantic_gate()
+        return base.with_gate(chosen)
     full = Vocabulary.default()
     user_dir = user_vocab_dir()
     imported = user_dir.is_dir() and any(user_dir.glob("*.tsv"))

