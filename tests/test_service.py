@@ -49,3 +49,16 @@ def test_the_default_mode_embeds_nothing() -> None:
     plan = plan_from_texts(resume, posting)
     assert plan.matches
     assert not hasattr(_matcher(Vocabulary.default()).similarity, "prepare")
+
+
+def test_semantic_mode_reads_postings_with_the_embedding_gate(
+    similarity: EmbeddingSimilarity,
+) -> None:
+    from interview_closer.core.sentence_gate import SemanticSentenceGate, SentenceGate
+    from interview_closer.service import _finder
+
+    semantic = _finder(semantic=True).__self__  # type: ignore[attr-defined]
+    lexical = _finder().__self__  # type: ignore[attr-defined]
+    assert isinstance(semantic.gate, SemanticSentenceGate)
+    assert isinstance(lexical.gate, SentenceGate)
+    assert not isinstance(lexical.gate, SemanticSentenceGate)

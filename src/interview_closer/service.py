@@ -14,12 +14,21 @@ if TYPE_CHECKING:
     from interview_closer.core.vocab import Vocabulary
 
 
-def _finder() -> Callable[[str], list[SkillMention]]:
-    """The best mention finder available: the trained extractor, else the vocabulary."""
+def _finder(semantic: bool = False) -> Callable[[str], list[SkillMention]]:
+    """The best mention finder available: the trained extractor, else the vocabulary.
+
+    In the semantic mode the sentence gate also reads the packaged embedding model, when
+    it is installed (a model folder given with --model only serves the matching).
+    """
     try:
         from interview_closer.core.extract import SkillExtractor
 
-        return SkillExtractor.default().find
+        gate = "lexical"
+        if semantic:
+            from interview_closer.core.semantic import semantic_available
+
+            gate = "semantic" if semantic_available() else "lexical"
+        return SkillExtractor.default(gate=gate).find
     except (ImportError, AttributeError, FileNotFoundError, OSError):
         from interview_closer.core.vocab import Vocabulary
 
@@ -27,12 +36,17 @@ def _finder() -> Callable[[str], list[SkillMention]]:
 
 
 def understand_posting(
-    text: str, title: str | None = None, company: str | None = None, *, all_mentions: bool = False
+    text: str,
+    title: str | None = None,
+    company: str | None = None,
+    *,
+    all_mentions: bool = False,
+    semantic: bool = False,
 ) -> Posting:
     """Parse a posting's text with the default vocabulary and extractor."""
     from interview_closer.core.posting import parse_posting
 
-    return parse_posting(text, title=title, company=company, find_mentions=_finder(),
+    return parse_posting(text, title=title, company=company, find_mentions=_finder(semantic),
                          all_mentions=all_mentions)
 
 
@@ -82,7 +96,7 @@ def plan_from_texts(
     from interview_closer.core.vocab import Vocabulary
 
     vocab = Vocabulary.default()
-    posting = understand_posting(posting_text, title, company)
+    posting = understand_posting(posting_text, title, company, semantic=semantic_model is not None)
     resume = understand_resume(resume_text, today)
     matcher = _matcher(vocab, semantic_model)
     if semantic_model is None:
