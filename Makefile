@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
+comma := ,
 
 .PHONY: demo test lint typecheck pytest bench train install dev clean browser
 
@@ -45,10 +46,13 @@ bench: dev
 	$(if $(SEMANTIC),$(BIN)/python -m pip install --quiet -e '.[dev,semantic]')
 	$(BIN)/python -m bench.run
 
-## Retrain the shipped skill tagger from ../shared/eval/skillspan/train.json.
+## Retrain the shipped skill tagger and sentence gate from ../shared/eval/skillspan/train.json.
+## `make train SEMANTIC=1` also retrains the gate that reads sentence embeddings.
 train: dev
-	$(BIN)/python -m pip install --quiet -e '.[dev,train]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,train$(if $(SEMANTIC),$(comma)semantic)]'
 	$(BIN)/python scripts/train_tagger.py
+	$(BIN)/python scripts/train_sentence_gate.py
+	$(if $(SEMANTIC),$(BIN)/python scripts/train_sentence_gate.py --semantic)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info
