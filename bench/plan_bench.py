@@ -45,18 +45,23 @@ def _sample_pairs() -> list[tuple[str, str, str | None, str | None]]:
 
 
 def semantic_model_load_seconds() -> float | None:
-    """Seconds to load the packaged model, imports of torch included; None if not installed.
+    """Seconds to load the packaged model in a fresh process, torch imports included.
 
-    A process pays this once, before its first semantic plan; the first call in a process
-    is the honest figure (later ones find torch and sentence-transformers imported).
+    A process pays this once, before its first semantic plan. It is measured in a child
+    process because this one may have loaded the model already. None if not installed.
     """
-    from interview_closer.core.semantic import EmbeddingSimilarity, semantic_available
+    from interview_closer.core.semantic import semantic_available
 
     if not semantic_available():
         return None
-    t0 = time.perf_counter()
-    EmbeddingSimilarity().load()
-    return time.perf_counter() - t0
+    code = (
+        "import time; t = time.perf_counter()\n"
+        "from interview_closer.core.semantic import EmbeddingSimilarity\n"
+        "EmbeddingSimilarity().load(); print(time.perf_counter() - t)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True)  # fmt: skip
+    return float(run.stdout.strip().splitlines()[-1])
 
 
 def semantic_plans_per_second(seconds: float = 3.0) -> tuple[float, int] | None:

@@ -12,11 +12,11 @@ ungated extractor, gate="semantic" the embedding variant (sentence F1 0.802).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from interview_closer.core import fastre
 from interview_closer.core.models import SkillMention
 from interview_closer.core.sentence_gate import (
     GATE_MODES,
@@ -36,8 +36,8 @@ from interview_closer.errors import UsageError
 
 # A word (with inner . / - + # ' & as in node.js, CI/CD, C++), a leading-dot word (.NET),
 # or any single other non-space character except the comma.
-_TOKEN_RE = re.compile(r"(?<![\w.])\.\w+|\w(?:[\w+#'’&./-]*[\w+#])?[+#]*|[^\w\s,]")
-_PUNCT_ONLY = re.compile(r"^[^\w#+]+$")
+_TOKEN_RE = fastre.compile(r"(?<![\w.])\.\w+|\w(?:[\w+#'’&./-]*[\w+#])?[+#]*|[^\w\s,]")
+_PUNCT_ONLY = fastre.compile(r"^[^\w#+]+$")
 
 TokSpan = tuple[int, int]
 # Vocabulary kinds whose matches are added where the tagger found nothing. Measured on

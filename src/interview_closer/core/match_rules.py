@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from interview_closer.core import fastre
 from interview_closer.core.models import EvidenceItem, Resume, SkillMention
 from interview_closer.core.vocab import Vocabulary
 
 PEOPLE_MANAGEMENT = "People management"
 # "Managing a team of accountants", "supervising front desk staff": the skill asked is
 # leading people; the trade named after it only says whom.
-_TEAM_LEAD = re.compile(
+_TEAM_LEAD = fastre.compile(
     r"\b(?:manag|supervis|lead|led\b|direct|oversee|oversaw|head)\w*"
     r"(?:\s+(?:and|&)\s+\w+(?:ing|ed)\b)?\s+(?:(?:a|an|the|our|your)\s+)?"
     r"(?:(?:small|large|growing|local|global|remote|multi-site|\d+-person)\s+)?"
@@ -19,46 +20,46 @@ _TEAM_LEAD = re.compile(
     r"(?:staff|teams?|crews?|employees|workers|personnel)\b)",
     re.I)
 # "Event management software such as Cvent": the practice only qualifies a tool category.
-_CATEGORY_NOUN = re.compile(
+_CATEGORY_NOUN = fastre.compile(
     r"\s*(?:software|systems?|platforms?|tools?|tooling|applications?|apps?|suites?|"
     r"solutions?|packages?)\b", re.I)
 # Role titles that show leading others, for "years of marketing management".
-_SENIOR_TITLE = re.compile(
+_SENIOR_TITLE = fastre.compile(
     r"\b(?:manager|director|head|lead|leader|supervisor|chief|vp|vice president|principal|"
     r"superintendent|foreman|forewoman|captain|owner|officer)\b", re.I)
-_SENIOR_ASK = re.compile(r"\b(?:management|managing|manager|leadership|supervis\w*)\b", re.I)
+_SENIOR_ASK = fastre.compile(r"\b(?:management|managing|manager|leadership|supervis\w*)\b", re.I)
 # Words that end an organisation's name, for heading lines whose fields came out swapped.
-_ORGANISATION = re.compile(
+_ORGANISATION = fastre.compile(
     r"\b(?:inc|llc|ltd|corp|corporation|company|co|group|caf[eé]|coffee|restaurant|bistro|"
     r"bar|grill|bakery|hotel|inn|hospital|clinic|bank|studio|studios|labs?|partners|"
     r"agency|store|shop|market|foundation|university|college|school)\.?$", re.I)
 # Words of a requirement that grade the ask rather than name it.
-_GRADING = re.compile(
+_GRADING = fastre.compile(
     r"\b(?:strong|solid|deep|extensive|hands-on|thorough|sound|demonstrable|demonstrated|"
     r"proven|excellent|exceptional|outstanding|familiarity|familiar|proficiency|proficient|"
     r"expertise|expert|understanding|background|exposure|comfortable|confident|capable|"
     r"practical|prior|previous|successful|track record of|record of|ability to|skills?)\b",
     re.I)
 # A credential still being earned, and language levels below what "fluent" asks.
-IN_PROGRESS = re.compile(
+IN_PROGRESS = fastre.compile(
     r"\b(?:candidate|in progress|pursuing|expected|studying|enrolled|passed \d|"
     r"level (?:i{1,2}|[12])\b)", re.I)
-HIGH_LEVEL = re.compile(
+HIGH_LEVEL = fastre.compile(
     r"\b(?:fluen\w*|native|bilingual|proficien\w*|business[- ]level|c[12])\b", re.I)
-LOW_LEVEL = re.compile(r"\b(?:conversational|basic|intermediate|elementary|beginner|limited|"
+LOW_LEVEL = fastre.compile(r"\b(?:conversational|basic|intermediate|elementary|beginner|limited|"
                         r"working knowledge|[ab][12])\b", re.I)
-LANGUAGE_CUE = re.compile(r"(?:bi|multi|tri)lingual|fluen\w*", re.I)
+LANGUAGE_CUE = fastre.compile(r"(?:bi|multi|tri)lingual|fluen\w*", re.I)
 # Degree levels a text names: 4 doctorate, 3 master's, 2 bachelor's, 1 associate or diploma.
 _DEGREE_LEVELS = [
-    (4, re.compile(r"\b(?:ph\.?\s?d|doctor(?:ate|al)|d\.?phil|md\b|dnp\b)", re.I)),
-    (3, re.compile(r"\b(?:master'?s?|m\.?sc?|m\.?a\b|mba|msn|m\.?eng|mph|m\.?ed\b|mfa|msw|llm|"
-                   r"graduate degree)", re.I)),
-    (2, re.compile(r"\b(?:bachelor'?s?|b\.?sc?|b\.?a\b|bsn|b\.?eng|bba|bfa|b\.?ed\b|b\.?com\b|bsw|"
-                   r"llb|undergraduate|four-year degree|4-year degree|college degree|"
-                   r"university degree)", re.I)),
-    (1, re.compile(r"\b(?:associate'?s?|adn\b|diploma|hnd|certificate program)", re.I)),
+    (4, fastre.compile(r"\b(?:ph\.?\s?d|doctor(?:ate|al)|d\.?phil|md\b|dnp\b)", re.I)),
+    (3, fastre.compile(r"\b(?:master'?s?|m\.?sc?|m\.?a\b|mba|msn|m\.?eng|mph|m\.?ed\b|mfa|"
+                       r"msw|llm|graduate degree)", re.I)),
+    (2, fastre.compile(r"\b(?:bachelor'?s?|b\.?sc?|b\.?a\b|bsn|b\.?eng|bba|bfa|b\.?ed\b|"
+                       r"b\.?com\b|bsw|llb|undergraduate|four-year degree|4-year degree|"
+                       r"college degree|university degree)", re.I)),
+    (1, fastre.compile(r"\b(?:associate'?s?|adn\b|diploma|hnd|certificate program)", re.I)),
 ]
-_WORD = re.compile(r"[A-Za-z][\w+#'-]*")
+_WORD = fastre.compile(r"[A-Za-z][\w+#'-]*")
 
 
 def plain_ask(text: str) -> str:
@@ -132,7 +133,7 @@ def employer_mention(resume: Resume, item: EvidenceItem, mention: SkillMention) 
     return False
 
 
-_CREDENTIAL_WORDS = re.compile(
+_CREDENTIAL_WORDS = fastre.compile(
     r"\b(?:certified|certification|certificate|licen[cs]ed?|technician|professional|course|"
     r"core|specialist|registered|board|credential|associate|exam|program)\b", re.I)
 

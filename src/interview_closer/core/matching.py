@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from interview_closer.core import fastre
 from interview_closer.core import match_rules as rules
 from interview_closer.core import years as yrs
 from interview_closer.core.models import (
@@ -41,7 +42,7 @@ TITLE_NEAR, LINE_NEAR, FEW_YEARS = 0.3, 0.6, 0.2
 _LOGISTICS_REASON = "a practical condition a resume cannot show; confirm it in the conversation"
 _FREE_REASONS = {"met": "resume lines use the same words",
                  "partial": "some resume lines touch on this"}
-_EQUIVALENT = re.compile(r"equivalent|or (?:relevant|comparable|similar) experience", re.I)
+_EQUIVALENT = fastre.compile(r"equivalent|or (?:relevant|comparable|similar) experience", re.I)
 
 
 @dataclass

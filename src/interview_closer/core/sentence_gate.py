@@ -18,16 +18,18 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from interview_closer.core.datacache import cached
-from interview_closer.core.tagger import core_word
+from interview_closer.core.tagger import (
+    MODEL_DIR,
+    core_word,
+)
 from interview_closer.errors import UsageError
 
-LEXICAL_RESOURCE = ("interview_closer", "data/model/sentence_gate.json")
-SEMANTIC_RESOURCE = ("interview_closer", "data/model/sentence_gate_semantic.json")
+LEXICAL_FILE = "sentence_gate.json"
+SEMANTIC_FILE = "sentence_gate_semantic.json"
 GATE_MODES = ("off", "lexical", "semantic")
 
 TokSpan = tuple[int, int]
@@ -161,6 +163,10 @@ class SemanticSentenceGate(SentenceGate):
             raise UsageError(f"sentence gate {path}: no dense weights ({exc})") from None
         return cls(base.weights, base.threshold, dense, model, base.meta)
 
+    def clear_cache(self) -> None:
+        """Forget every embedding (the benchmark measures speed on texts not seen before)."""
+        self._cache.clear()
+
     def prepare(self, texts: Sequence[str]) -> None:
         """Embed many sentences in one batch ahead of the calls that will need them."""
         missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
@@ -191,8 +197,7 @@ class SemanticSentenceGate(SentenceGate):
 
 def gate_path(semantic: bool = False) -> Path:
     """Where a shipped gate weight file lives inside the installed package."""
-    package, name = SEMANTIC_RESOURCE if semantic else LEXICAL_RESOURCE
-    return Path(str(resources.files(package).joinpath(name)))
+    return MODEL_DIR / (SEMANTIC_FILE if semantic else LEXICAL_FILE)
 
 
 @lru_cache(maxsize=1)

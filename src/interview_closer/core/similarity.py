@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from interview_closer.core import fastre
 from interview_closer.core.text import tokenize
 
 _STOP = frozenset(
@@ -118,7 +118,7 @@ class LexicalSimilarity:
         return out
 
 
-_SPACE = re.compile(r"\s+")
+_SPACE = fastre.compile(r"\s+")
 
 
 def squash(text: str) -> str:

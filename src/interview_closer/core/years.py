@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 
+from interview_closer.core import fastre
 from interview_closer.core.dates import merged_months
 from interview_closer.core.models import Resume
 
 # "5+ years of", "two to three yrs in": what comes after is the subject of the ask.
-YEARS_LEAD = re.compile(
+YEARS_LEAD = fastre.compile(
     r"^.*?\b(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
     r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs?)\b"
     r"(?:\s+(?:of|in|as|with|at)\b)?", re.I)
-ALTERNATIVES = re.compile(r"\bor\b|/|,|;|\band\b", re.I)
+ALTERNATIVES = fastre.compile(r"\bor\b|/|,|;|\band\b", re.I)
 
 
 def roles_years(resume: Resume, roles: set[int]) -> tuple[float, tuple[int, int] | None]:
