@@ -109,9 +109,11 @@ def _median_run(cmd: list[str], runs: int) -> float:
 
 def prep_process_ratio(runs: int = 7) -> tuple[float, float, float]:
     """Median wall time of `closer prep` on the samples and of `python -c pass`, and their ratio."""
-    closer = [sys.executable, "-m", "interview_closer", "prep",
-              "--resume", str(SAMPLES / "resume.md"), "--job", str(SAMPLES / "posting.html"),
-              "--format", "json"]
+    # The installed `closer` command, as a user runs it (python -m when it is not installed).
+    script = Path(sys.executable).with_name("closer")
+    command = [str(script)] if script.is_file() else [sys.executable, "-m", "interview_closer"]
+    closer = [*command, "prep", "--resume", str(SAMPLES / "resume.md"),
+              "--job", str(SAMPLES / "posting.html"), "--format", "json"]
     _median_run(closer, 2)  # warm the file cache, write bytecode and the data caches
     prep = _median_run(closer, runs)
     bare = _median_run([sys.executable, "-c", "pass"], runs)

@@ -12,7 +12,7 @@ import pytest
 from tests.plan_factory import HOSTILE, make_hostile_plan, make_minimal_plan, make_plan
 
 from interview_closer.core.models import Plan
-from interview_closer.render.common import card_view
+from interview_closer.render.card_view import card_view
 from interview_closer.render.html import render_html, template_environment
 
 VOID = {"meta", "br", "link", "img", "input", "hr"}

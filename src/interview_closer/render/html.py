@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from interview_closer import __version__
 from interview_closer.core.models import Plan
-from interview_closer.render.common import WORDS_PER_MINUTE, card_view
+from interview_closer.render.card_view import card_view
+from interview_closer.render.common import WORDS_PER_MINUTE
 
 if TYPE_CHECKING:
     from jinja2 import Environment

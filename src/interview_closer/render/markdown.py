@@ -9,14 +9,8 @@ from __future__ import annotations
 import re
 
 from interview_closer.core.models import Plan
-from interview_closer.render.common import (
-    WORDS_PER_MINUTE,
-    CardView,
-    GapView,
-    QuoteView,
-    card_view,
-    shorten,
-)
+from interview_closer.render.card_view import CardView, GapView, QuoteView, card_view
+from interview_closer.render.common import WORDS_PER_MINUTE, shorten
 
 # Requirement text in the table is cut shorter than quotes: the reason column needs room.
 TABLE_TEXT_LIMIT = 70

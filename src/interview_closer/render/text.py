@@ -10,12 +10,8 @@ import io
 from typing import TYPE_CHECKING
 
 from interview_closer.core.models import Plan
-from interview_closer.render.common import (
-    WORDS_PER_MINUTE,
-    CardView,
-    QuoteView,
-    card_view,
-)
+from interview_closer.render.card_view import CardView, QuoteView, card_view
+from interview_closer.render.common import WORDS_PER_MINUTE
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType

@@ -11,14 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from interview_closer.render.common import (
-    SEVERITY_LABELS,
-    STATUS_LABELS,
+from interview_closer.render.card_view import (
     CardView,
     GapView,
     QuoteView,
     RequirementView,
     SkillView,
+)
+from interview_closer.render.common import (
+    SEVERITY_LABELS,
+    STATUS_LABELS,
     format_score,
     one_line,
     shorten,
