@@ -42,6 +42,8 @@ class VocabEntry:
 # index then has few objects, which is what loading it from the cache costs.
 _Key = tuple[str, tuple[str, ...] | None]
 _Targets = str | list[_Key]
+# (canonical, pattern, its most selective word set, its other word sets)
+_Paraphrase = tuple[str, str, frozenset[str], list[list[str]]]
 _SEP = "\x1f"  # between aliases in a row: a character no alias contains
 
 
@@ -70,6 +72,7 @@ class Vocabulary:
             if name in self._rows
         ]
         self._compiled: dict[str, re.Pattern[str]] = {}
+        self._filter: tuple[list[str], list[_Paraphrase]] | None = None
 
     # -- building -----------------------------------------------------------
     def add(self, entry: VocabEntry) -> None:
@@ -202,25 +205,37 @@ class Vocabulary:
 
     def paraphrases(self, text: str) -> list[SkillMention]:
         """Skills a sentence shows without naming them ("led a team of 6")."""
+        needles, patterns = self._paraphrase_filter()
+        lowered = text.lower()
+        # One pass over the words the patterns need; each pattern then asks a set.
+        present = {n for n in needles if n in lowered}
         out: list[SkillMention] = []
         seen: set[str] = set()
-        lowered = text.lower()
         compiled_patterns = self._compiled
-        for name, pattern, needles in self._paraphrases:
-            if name in seen:
+        for name, pattern, first, rest in patterns:
+            if name in seen or (first and present.isdisjoint(first)):
+                continue
+            if rest and not could_match(rest, lowered):
                 continue
             compiled = compiled_patterns.get(pattern)
             if compiled is None:
-                # Not needed yet: skip it while the text lacks its words (a compiled
-                # pattern is simply run, as the C search is cheaper than the word test).
-                if not could_match(needles, lowered):
-                    continue
                 compiled = compiled_patterns[pattern] = fastre.compile(pattern, re.IGNORECASE)
             m = compiled.search(text)
             if m:
                 seen.add(name)
                 out.append(SkillMention(name, m.group(0), m.start(), m.end()))
         return out
+
+    def _paraphrase_filter(self) -> tuple[list[str], list[_Paraphrase]]:
+        """Every pattern's most selective word set, and all those words (built once)."""
+        if self._filter is None:
+            patterns = [
+                (name, pattern, frozenset(reqs[0]) if reqs else frozenset(), reqs[1:])
+                for name, pattern, reqs in self._paraphrases
+            ]
+            needles = sorted({n for _, _, first, _ in patterns for n in first})
+            self._filter = (needles, patterns)
+        return self._filter
 
 
 def _pick(targets: _Targets, verbatim: Callable[[], tuple[str, ...]]) -> str | None:
@@ -329,6 +344,7 @@ def _from_state(state: tuple[Any, ...]) -> Vocabulary:
     vocab._max_len = state[3]
     vocab._paraphrases = [(n, p, [list(r) for r in w]) for n, p, w in state[4]]
     vocab._compiled = {}
+    vocab._filter = None
     return vocab
 
 
