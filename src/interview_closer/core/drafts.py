@@ -8,7 +8,6 @@ resume evidence): a draft never claims anything else.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_closer.core.datacache import load_yaml
+from interview_closer.core.digest import sha256
 from interview_closer.core.followup import Concern, Debrief, Person
 
 _PHRASING = Path(__file__).resolve().parent.parent / "data" / "followup_phrasing.yaml"
@@ -68,7 +68,7 @@ class _Picker:
         variants = phrasing()[self.section][slot]
         if isinstance(variants, str):
             variants = [variants]
-        digest = hashlib.sha256(f"{self.seed}|{self.section}|{slot}".encode()).digest()
+        digest = sha256(f"{self.seed}|{self.section}|{slot}".encode()).digest()
         template = variants[int.from_bytes(digest[:4], "big") % len(variants)]
         return _fill(template, values)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Any
 
 from interview_closer.core import fastre
 from interview_closer.core.datacache import load_yaml
+from interview_closer.core.digest import sha256
 
 _PHRASING = Path(__file__).resolve().parent.parent / "data" / "phrasing.yaml"
 
@@ -44,7 +44,7 @@ class Picker:
         variants = phrasing()[element]
         if isinstance(variants, str):
             variants = [variants]
-        digest = hashlib.sha256(f"{self._seed}|{element}|{salt}".encode()).digest()
+        digest = sha256(f"{self._seed}|{element}|{salt}".encode()).digest()
         template = variants[int.from_bytes(digest[:4], "big") % len(variants)]
         return fill(template, values)
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 
 from interview_closer.core import fastre
+from interview_closer.core.digest import sha256
 from interview_closer.core.models import (
     Evidence,
     EvidenceItem,
@@ -42,7 +42,7 @@ def build_plan(
     interviewer: str | None = None,
 ) -> Plan:
     """Assemble the closing plan from the matches; every claim quotes the resume."""
-    seed = hashlib.sha256((resume.text + "\x00" + posting.text).encode()).hexdigest()
+    seed = sha256((resume.text + "\x00" + posting.text).encode()).hexdigest()
     picker = Picker(seed)
     writer = _Writer(posting, resume, vocab, picker)
     top = top_skills(matches, resume, vocab)
