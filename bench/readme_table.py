@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
+# The table's order, whichever sections ran last.
+ORDER = ["SkillSpan dev", "ESCO-linked", "Speed", "Plans", "Matching", "Follow-ups", "Web"]
 
 
 def _cell(value: float | None, fmt: str) -> str:
@@ -15,6 +17,7 @@ def _cell(value: float | None, fmt: str) -> str:
 def main() -> None:
     """Print the table."""
     rows = json.loads(RESULTS.read_text(encoding="utf-8"))["rows"]
+    rows.sort(key=lambda r: ORDER.index(r["section"]) if r["section"] in ORDER else len(ORDER))
     print("| section | figure | baseline | default | semantic | target |")
     print("| --- | --- | ---: | ---: | ---: | --- |")
     for r in rows:
