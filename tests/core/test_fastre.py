@@ -85,3 +85,18 @@ def test_garbage_file_is_ignored(tmp_path: Path) -> None:
     (tmp_path / "cache" / "regex.marshal").write_bytes(b"not marshal at all")
     code = "from interview_closer.core import fastre\nprint(fastre.compile('a+').match('aa')[0])\n"
     assert _run_twice(tmp_path, code) == ["aa\n", "aa\n"]
+
+
+def test_an_overgrown_table_keeps_only_what_a_run_uses(tmp_path: Path) -> None:
+    key = fastre._KEY
+    if key is None:
+        pytest.skip("not CPython: nothing is ever cached")
+    stale = {(f"old{i}", 0): (0, b"", 0, {}, (None,)) for i in range(fastre.MAX_ENTRIES + 5)}
+    (tmp_path / "cache").mkdir()
+    table_file = tmp_path / "cache" / "regex.marshal"
+    table_file.write_bytes(marshal.dumps((key, stale)))
+    code = "from interview_closer.core import fastre\nfastre.compile('new+')\n"
+    _run_twice(tmp_path, code)
+    saved_key, table = marshal.loads(table_file.read_bytes())
+    assert saved_key == key
+    assert list(table) == [("new+", 0)]

@@ -17,21 +17,33 @@ import marshal
 import os
 import re
 import sys
+from array import array
 from typing import Any
+
+from interview_closer import __version__
 
 try:  # CPython internals; absent or different elsewhere, in which case nothing is cached
     import _sre
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
+    # A new Python or a new release of the package starts a fresh table.
     _KEY: tuple[object, ...] | None = (
-        sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE, 1
+        sys.implementation.name, sys.version, _sre.MAGIC, _sre.CODESIZE, __version__, 2
     )
+    if array("I").itemsize != _sre.CODESIZE:  # pragma: no cover - exotic platforms
+        _KEY = None
 except (ImportError, AttributeError):  # pragma: no cover - other interpreters
     _KEY = None
 
-_Args = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# (flags, the program as 32-bit words in bytes, groups, groupindex, indexgroup): bytes load
+# far faster than a list of ints, and only the programs a run uses become lists.
+_Args = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+# Patterns change between versions, so a table that grows past this is started afresh
+# with only the patterns the current run used.
+MAX_ENTRIES = 1000
 _saved: dict[tuple[str, int], _Args] | None = None
 _added: dict[tuple[str, int], _Args] = {}
+_used: set[tuple[str, int]] = set()
 
 
 def _table_path() -> str:
@@ -64,12 +76,12 @@ def _capture(pattern: str, flags: int) -> tuple[re.Pattern[str], _Args] | None:
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
+    program = [int(c) for c in code]
     args: _Args = (
-        int(flags | parsed.state.flags), [int(c) for c in code], int(parsed.state.groups - 1),
-        groupindex,
-        tuple(indexgroup),
+        int(flags | parsed.state.flags), array("I", program).tobytes(),
+        int(parsed.state.groups - 1), groupindex, tuple(indexgroup),
     )
-    compiled: re.Pattern[str] = _sre.compile(pattern, *args)
+    compiled: re.Pattern[str] = _sre.compile(pattern, args[0], program, *args[2:])
     reference = re.compile(pattern, flags)
     if (compiled.flags, compiled.groups, compiled.groupindex) != (
         reference.flags, reference.groups, reference.groupindex
@@ -84,11 +96,12 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if _KEY is None:
         return re.compile(pattern, flags)
     key = (pattern, flags)
+    _used.add(key)
     args = _table().get(key)
     if args is not None:
         try:
-            return _sre.compile(pattern, *args)
-        except (TypeError, ValueError, RuntimeError):
+            return _sre.compile(pattern, args[0], array("I", args[1]).tolist(), *args[2:])
+        except (TypeError, ValueError, RuntimeError, IndexError):
             pass  # a damaged entry: compile afresh below
     try:
         captured = _capture(pattern, flags)
@@ -106,6 +119,8 @@ def save() -> None:
     if not _added or _KEY is None:
         return
     table = {**(_saved or {}), **_added}
+    if len(table) > MAX_ENTRIES:
+        table = {k: v for k, v in table.items() if k in _used}
     path = _table_path()
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
