@@ -62,6 +62,26 @@ def _yes_no(value: str) -> bool | None:
     return {"yes": True, "no": False}.get(value.lower())
 
 
+def people_rows(fields: Fields, prefix: str) -> list[dict[str, str]]:
+    """The filled rows `<prefix>-<i>-name/title/email` as person mappings, each checked."""
+    people = []
+    for i in range(PEOPLE_ROWS):
+        person = {k: fields.get(f"{prefix}-{i}-{k}") for k in ("name", "title", "email")}
+        if not any(person.values()):
+            continue
+        if not person["name"]:
+            fields.fail(f"{prefix}-{i}-name", "Add this person's name, or clear the row.")
+            continue
+        entry = {k: v for k, v in person.items() if v}
+        try:
+            person_from(entry)
+        except DataError as exc:
+            fields.fail(f"{prefix}-{i}-email", _strip_key(str(exc), "met"))
+            continue
+        people.append(entry)
+    return people
+
+
 def debrief_mapping(fields: Fields, cal: WorkCalendar) -> dict[str, Any]:
     """The debrief form as the debrief file mapping; per-field problems go to `fields.errors`."""
     data: dict[str, Any] = {}
@@ -80,22 +100,7 @@ def debrief_mapping(fields: Fields, cal: WorkCalendar) -> dict[str, Any]:
     for key in ("stage", "next_step", "best_time_to_call", "notes"):
         if fields.get(key):
             data[key] = fields.get(key)
-    met = []
-    for i in range(PEOPLE_ROWS):
-        person = {k: fields.get(f"met-{i}-{k}") for k in ("name", "title", "email")}
-        if not any(person.values()):
-            continue
-        if not person["name"]:
-            fields.fail(f"met-{i}-name", "Add this person's name, or clear the row.")
-            continue
-        entry = {k: v for k, v in person.items() if v}
-        try:
-            person_from(entry)
-        except DataError as exc:
-            fields.fail(f"met-{i}-email", _strip_key(str(exc), "met"))
-            continue
-        met.append(entry)
-    data["met"] = met
+    data["met"] = people_rows(fields, "met")
     decision = fields.get("decision_by")
     if decision:
         data["decision_by"] = decision

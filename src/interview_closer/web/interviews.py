@@ -16,7 +16,14 @@ from interview_closer.core.debrief import parse_end, parse_moment, person_from
 from interview_closer.core.timeline import WorkCalendar
 from interview_closer.errors import DataError
 from interview_closer.storage import repo
-from interview_closer.web.forms import PEOPLE_ROWS, STAGES, Fields, FormError, text_fields
+from interview_closer.web.forms import (
+    PEOPLE_ROWS,
+    STAGES,
+    Fields,
+    FormError,
+    people_rows,
+    text_fields,
+)
 from interview_closer.web.pages_common import read_form, redirect, render
 from interview_closer.web.state import WebState, web_state
 
@@ -37,16 +44,7 @@ def interview_from_form(fields: Fields) -> dict[str, Any]:
     for key in ("ended_at", "stage", "mode", "place"):
         if fields.get(key):
             data[key] = fields.get(key)
-    people = []
-    for i in range(PEOPLE_ROWS):
-        person = {k: fields.get(f"with-{i}-{k}") for k in ("name", "title", "email")}
-        if not any(person.values()):
-            continue
-        if not person["name"]:
-            fields.fail(f"with-{i}-name", "Add this person's name, or clear the row.")
-            continue
-        people.append({k: v for k, v in person.items() if v})
-    data["people"] = people
+    data["people"] = people_rows(fields, "with")
     return data
 
 
@@ -138,6 +136,12 @@ async def save_interview_page(request: Request, app_id: int) -> Response:
     fields = Fields(values)
     data = interview_from_form(fields)
     if fields.errors:
+        # Show every problem at once: the times are checked even when a row is wrong.
+        try:
+            _checked(data, state.context().cal)
+        except FormError as exc:
+            for name, message in exc.errors.items():
+                fields.fail(name, message)
         return _form(request, app, values, fields.errors)
     try:
         await run_in_threadpool(add_interview, state, app_id, data)
