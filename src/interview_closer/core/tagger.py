@@ -8,6 +8,7 @@ vocabulary without being limited to it.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -195,7 +196,7 @@ def read_clusters(path: Path) -> dict[str, str]:
     for line in path.read_text(encoding="utf-8").splitlines():
         word, _, code = line.partition("\t")
         if word and code:
-            out[word] = code
+            out[word] = sys.intern(code)  # shared codes are saved and loaded once
     return out
 
 
@@ -207,4 +208,5 @@ def clusters_path() -> Path:
 @lru_cache(maxsize=1)
 def _default_tagger() -> CrfTagger:
     path = clusters_path()
-    return CrfTagger(model_path(), cached("clusters", [path], lambda: read_clusters(path)))
+    clusters = cached("clusters", [path], lambda: read_clusters(path), version=1)
+    return CrfTagger(model_path(), clusters)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -263,7 +264,10 @@ def read_vocab_file(path: Path) -> list[VocabEntry]:
         if len(cols) < 3 or cols[1] not in KINDS or not cols[0].strip():
             continue
         aliases = tuple(a.strip() for a in cols[3].split("|") if a.strip()) if len(cols) > 3 else ()
-        entries.append(VocabEntry(cols[0].strip(), cols[1], cols[2].strip(), aliases))
+        # Interned: the cache then stores each kind and family once (see datacache).
+        entries.append(
+            VocabEntry(cols[0].strip(), sys.intern(cols[1]), sys.intern(cols[2].strip()), aliases)
+        )
     return entries
 
 
@@ -306,7 +310,7 @@ def user_vocab_dir() -> Path:
 
 
 # Bump when the saved index shape changes.
-_INDEX_FORMAT = 8
+_INDEX_FORMAT = 9
 
 
 @lru_cache(maxsize=1)
