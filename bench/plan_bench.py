@@ -95,7 +95,7 @@ def semantic_plans_per_second(seconds: float = 3.0) -> tuple[float, int] | None:
     return done / (time.perf_counter() - t0), len(pairs)
 
 
-def _median_run(cmd: list[str], runs: int) -> float:
+def _wall_times(cmd: list[str], runs: int) -> list[float]:
     # As on a user's machine, Python may keep its bytecode: some sandboxes set
     # PYTHONDONTWRITEBYTECODE, which would make every run recompile the package.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -104,20 +104,28 @@ def _median_run(cmd: list[str], runs: int) -> float:
         t0 = time.perf_counter()
         subprocess.run(cmd, check=True, capture_output=True, env=env)
         times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    return times
 
 
-def prep_process_ratio(runs: int = 7) -> tuple[float, float, float]:
-    """Median wall time of `closer prep` on the samples and of `python -c pass`, and their ratio."""
+def prep_process_ratio(runs: int = 15) -> tuple[float, float, float]:
+    """Median wall time of `closer prep` on the samples and of `python -c pass`, and their ratio.
+
+    The two commands take turns, so a busy moment on the machine slows both alike.
+    """
     # The installed `closer` command, as a user runs it (python -m when it is not installed).
     script = Path(sys.executable).with_name("closer")
     command = [str(script)] if script.is_file() else [sys.executable, "-m", "interview_closer"]
     closer = [*command, "prep", "--resume", str(SAMPLES / "resume.md"),
               "--job", str(SAMPLES / "posting.html"), "--format", "json"]
-    _median_run(closer, 2)  # warm the file cache, write bytecode and the data caches
-    prep = _median_run(closer, runs)
-    bare = _median_run([sys.executable, "-c", "pass"], runs)
-    return prep, bare, prep / bare
+    bare_cmd = [sys.executable, "-c", "pass"]
+    _wall_times(closer, 2)  # warm the file cache, write bytecode and the data caches
+    prep: list[float] = []
+    bare: list[float] = []
+    for _ in range(runs):
+        prep += _wall_times(closer, 1)
+        bare += _wall_times(bare_cmd, 1)
+    p, b = statistics.median(prep), statistics.median(bare)
+    return p, b, p / b
 
 
 def section_plans(row: Any) -> list[Any]:
