@@ -59,6 +59,7 @@ _DEGREE_LEVELS = [
                        r"college degree|university degree)", re.I)),
     (1, fastre.compile(r"\b(?:associate'?s?|adn\b|diploma|hnd|certificate program)", re.I)),
 ]
+_DEGREE_WORD = fastre.compile(r"\bdegree\b", re.I)
 _WORD = fastre.compile(r"[A-Za-z][\w+#'-]*")
 
 
@@ -227,4 +228,4 @@ def degree_level(text: str) -> int:
     for level, pattern in _DEGREE_LEVELS:
         if pattern.search(text):
             return level
-    return 2 if re.search(r"\bdegree\b", text, re.I) else 0
+    return 2 if _DEGREE_WORD.search(text) else 0

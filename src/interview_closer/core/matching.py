@@ -42,6 +42,7 @@ TITLE_NEAR, LINE_NEAR, FEW_YEARS = 0.3, 0.6, 0.2
 _LOGISTICS_REASON = "a practical condition a resume cannot show; confirm it in the conversation"
 _FREE_REASONS = {"met": "resume lines use the same words",
                  "partial": "some resume lines touch on this"}
+_EITHER = fastre.compile(r"\bor\b|one of|such as|e\.g\.|like\b|similar", re.I)
 _EQUIVALENT = fastre.compile(r"equivalent|or (?:relevant|comparable|similar) experience", re.I)
 
 
@@ -238,7 +239,7 @@ class Matcher:
         best = [h[0].score if h else 0.0 for _, _, h in per_skill]
         # A requirement naming several skills ("Python, SQL or Scala") is often an
         # either/or list: the best one counts most, the rest add coverage.
-        either = bool(re.search(r"\bor\b|one of|such as|e\.g\.|like\b|similar", req.text, re.I))
+        either = bool(_EITHER.search(req.text))
         coverage = sum(best) / len(best)
         score = max(best) * 0.7 + coverage * 0.3 if either else coverage
         if not either and min(best) < MET:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,9 @@ _DANGLING = frozenset(
     "that which who my our their its".split()
 )
 _BOUNDARY = fastre.compile(r",\s|;\s|\s[—–-]\s|\s(?:which|resulting|while|whilst)\s")
+
+
+_SLOT = fastre.compile(r"\{(\w+)\}")  # a {name} slot in a phrasing template
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +53,7 @@ class Picker:
 
 def fill(template: str, values: dict[str, str]) -> str:
     """Fill {name} placeholders; unknown placeholders are left out rather than crash."""
-    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), ""), template)
+    return _SLOT.sub(lambda m: values.get(m.group(1), ""), template)
 
 
 def learning_plan(kind: str, gap: str) -> str:

@@ -103,10 +103,14 @@ def _heading_kind(line: str) -> tuple[str | None, str]:
     return kind, value
 
 
+# Where a name line goes on to other things ("Jane Doe, RN", "Jane Doe | Boston").
+_NAME_END = fastre.compile(r"\s*[,|–—]\s*|\s{2,}")
+
+
 def _looks_like_name(line: str) -> str | None:
     """The person's name when a header line looks like one ('Jane Doe, RN' -> 'Jane Doe')."""
     text = trim_line(line)
-    first = re.split(r"\s*[,|–—]\s*|\s{2,}", text, maxsplit=1)[0].strip(" *_#")
+    first = _NAME_END.split(text, maxsplit=1)[0].strip(" *_#")
     plausible = (
         3 <= len(first) <= 48
         and _NAME_RE.match(first) is not None

@@ -54,6 +54,10 @@ class HtmlPosting:
     company: str | None
 
 
+# Comment or CDATA wrappers old pages put around a JSON-LD block.
+_SCRIPT_WRAPPER = fastre.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[)|(?:-->|//\s*\]\]>)\s*$")
+
+
 def declared_charset(data: bytes) -> str | None:
     """The charset a page declares in its first bytes (<meta charset> or http-equiv)."""
     match = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", data[:4096], re.I)
@@ -112,7 +116,7 @@ def _find_job_posting(root: Node) -> dict[str, Any] | None:
         if script.get("type").split(";")[0].strip().lower() != "application/ld+json":
             continue
         raw = script.text().strip()
-        raw = re.sub(r"^\s*(?:<!--|//\s*<!\[CDATA\[)|(?:-->|//\s*\]\]>)\s*$", "", raw)
+        raw = _SCRIPT_WRAPPER.sub("", raw)
         try:
             data = json.loads(raw, strict=False)  # raw newlines inside strings are common
         except (ValueError, RecursionError):
