@@ -132,7 +132,9 @@ def test_main_journey_desktop_then_phone(
         assert m.evaluate("document.documentElement.scrollWidth") <= 390, path
         _shot(m, screenshots, f"phone-4-{name}")
     phone.close()
-    assert problems == []
+    # The one 422 is the form sent back with the deliberate mistake; nothing else may fail.
+    assert [p for p in problems if "status of 422" not in p] == []
+    assert len(problems) <= 1
 
 
 def _tab_to(page: Any, selector: str, limit: int = 120) -> None:
@@ -247,3 +249,47 @@ def test_pages_work_without_javascript(browser: Any, live_server: str) -> None:
     page.wait_for_url("**/followups?msg=debrief&application=1")
     expect(page.locator(".fu-card").first).to_contain_text("Thank-you note")
     context.close()
+
+
+def test_schedule_an_interview_on_a_phone(
+    browser: Any, live_server: str, screenshots: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    problems: list[str] = []
+    setup = browser.new_context(locale="en-US")
+    page = setup.new_page()
+    page.goto(live_server + "/applications/new")
+    page.get_by_label("Your resume file").set_input_files(sample_path("resume.md"))
+    page.get_by_label("Paste the job posting here").fill(
+        sample_path("posting.txt").read_text(encoding="utf-8")
+    )
+    page.get_by_role("button", name="Build my close card").click()
+    page.wait_for_url("**/card?msg=created")
+    setup.close()
+
+    phone = browser.new_context(**PHONE, locale="en-US")
+    m = phone.new_page()
+    _watch(m, problems)
+    m.goto(live_server + "/applications/1")
+    m.get_by_role("link", name="Schedule an interview").click()
+    m.wait_for_url("**/applications/1/interviews/new")
+    assert m.evaluate("document.documentElement.scrollWidth") <= 390
+    m.get_by_label("When does it start?").fill("2026-12-01T10:00")
+    m.get_by_label("When does it end?").fill("09:00")  # before it starts: a mistake
+    m.get_by_label("Video, phone or on site?").select_option("video")
+    m.locator("#with-0-name").fill("Priya Shah")
+    m.locator("#with-0-email").fill("priya@larkspur.test")
+    _shot(m, screenshots, "phone-4-schedule-interview")
+    m.get_by_role("button", name="Save the interview").click()
+    expect(m.locator("#ended_at-error")).to_be_visible()
+    expect(m.locator("#with-0-name")).to_have_value("Priya Shah")  # nothing typed is lost
+    m.get_by_label("When does it end?").fill("11:00")
+    m.get_by_role("button", name="Save the interview").click()
+    m.wait_for_url("**/applications/1?msg=interview")
+    expect(m.locator("body")).to_contain_text("Interview saved.")
+    expect(m.locator("body")).to_contain_text("Priya Shah")
+    phone.close()
+    # The one 422 is the form sent back with the deliberate mistake; nothing else may fail.
+    assert [p for p in problems if "status of 422" not in p] == []
+    assert len(problems) <= 1
