@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -171,3 +172,30 @@ def test_plan_never_claims_what_the_resume_does_not_hold(resume: str, reqs: list
     for top in plan.top_skills:
         assert top.skill in resume_skills
     assert len(s.pitch.split()) <= PITCH_MAX_WORDS
+
+
+def _sample_plan(resume: str, posting: str) -> Plan:
+    from interview_closer.readers import read_posting, read_resume
+    from interview_closer.service import plan_from_texts, sample_path
+
+    r, p = read_resume(sample_path(resume)), read_posting(sample_path(posting))
+    return plan_from_texts(r.text, p.text, title=p.title, company=p.company,
+                           today=date(2026, 11, 26))  # fmt: skip
+
+
+def test_practices_read_in_lower_case_mid_sentence_and_names_keep_capitals() -> None:
+    plan = _sample_plan("resume.md", "posting.html")
+    answers = " ".join(g.answer for g in plan.gaps)
+    assert "inventory management" in answers  # a practice, written so in the resume
+    assert re.search(r"[a-z,:;] Inventory management", answers) is None
+    go = next(g for g in plan.gaps if g.severity == "blocking")
+    assert "Go" in go.answer and " go " not in go.answer  # a language's name stays a name
+
+
+def test_a_missing_certification_with_its_practice_shown_is_answered_as_a_credential() -> None:
+    plan = _sample_plan("resume_nurse.txt", "posting.txt")
+    ccrn = next(m for m in plan.matches if "CCRN" in m.requirement.text)
+    answer = next(g.answer for g in plan.gaps if g.requirement_id == ccrn.requirement.id)
+    assert "CCRN" in answer and "productive with" not in answer
+    assert "exam" in answer  # the plan for a credential is to sit for it
+    assert "ICU" in answer  # the practice that backs it, quoted from the resume

@@ -135,6 +135,24 @@ class _Writer:
         self.items_by_line: dict[int, EvidenceItem] = {it.line: it for it in resume.items}
         self.role_phrase = f"this {posting.title} role" if posting.title else "this role"
         self.company_phrase = posting.company or "your team"
+        # Words both texts write in lower case: common nouns, not names ("inventory", "data").
+        self._common = set(_LOWER_WORD.findall(resume.text)) | set(
+            _LOWER_WORD.findall(posting.text)
+        )
+
+    def mid(self, name: str, canonical: str | None = None) -> str:
+        """A skill name as it reads mid-sentence: "inventory management", but "Python", "Go".
+
+        Only practices (not tools, credentials or languages, which are names) are lowered,
+        and only when the resume or posting writes that first word in lower case.
+        """
+        entry = self.vocab.entry(canonical or name)
+        if entry is None or entry.kind not in ("skill", "soft"):
+            return name
+        first = name.split(" ", 1)[0]
+        if first[:1].isupper() and first[1:].islower() and first.lower() in self._common:
+            return name[:1].lower() + name[1:]
+        return name
 
     def surface(self, skill: str) -> str:
         """How the resume itself usually writes a skill ("AWS" rather than the long name)."""
@@ -144,9 +162,9 @@ class _Writer:
                 if s.name == skill and s.surface[:1].isupper():
                     counts[s.surface] = counts.get(s.surface, 0) + 1
         if not counts:
-            return skill
+            return self.mid(skill)
         best = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
-        return best if len(best.split()) <= 4 else skill
+        return best if len(best.split()) <= 4 else self.mid(skill)
 
     def clause(self, ev: Evidence, max_words: int = 22) -> str:
         """A first-person clause from an evidence line, or a plain pointer to it."""
@@ -212,8 +230,9 @@ class _Writer:
     def gap(self, m: Match) -> Gap:
         """A prepared, honest answer for a requirement that is not fully met."""
         req = m.requirement
-        missing = [x.surface for x in req.skills if x.name not in m.matched_skills]
-        gap_name = (missing or [x.surface for x in req.skills] or [_short(req.text)])[0]
+        missing = [x for x in req.skills if x.name not in m.matched_skills]
+        named = missing or list(req.skills)
+        gap_name = self.mid(named[0].surface, named[0].name) if named else _short(req.text)
         ev = m.evidence[0] if m.evidence else None
         if req.kind == "soft" and m.severity != "blocking":
             if ev is not None:
@@ -240,6 +259,11 @@ class _Writer:
                     evidence_clause=self.clause(ev, 16),
                 )
                 return Gap(req.id, "minor", answer, [ev])
+        if ev is not None and adjacent and req.kind == "certification":
+            # A credential is held or not; the related practice is what backs the plan.
+            answer = self.picker.pick("answer_credential_adjacent", req.id,
+                                      evidence_clause=self.clause(ev, 16), **values)  # fmt: skip
+            return Gap(req.id, "minor", answer, [ev])
         if ev is not None and adjacent:
             answer = self.picker.pick(
                 "answer_adjacent", req.id, adjacent=self.surface(adjacent[0]),
@@ -300,6 +324,9 @@ class _Writer:
                                     company_phrase=self.company_phrase)
         return self.picker.pick("story_no_employer", achievement=achievement,
                                 company_phrase=self.company_phrase)
+
+
+_LOWER_WORD = fastre.compile(r"\b[a-z][a-z-]+\b")
 
 
 def _cap(text: str) -> str:
