@@ -124,3 +124,19 @@ def test_ids_are_sequential_and_empty_posting_has_no_requirements() -> None:
     p = parse(HEADED)
     assert [r.id for r in p.requirements] == [f"R{i}" for i in range(1, len(p.requirements) + 1)]
     assert parse("").requirements == []
+
+
+def test_a_long_list_item_stays_one_requirement_but_a_long_sentence_splits() -> None:
+    item = (
+        "Requirements\n- Experience building services in Python that read orders, invoices, "
+        "carrier updates and payment events from many partners, with PostgreSQL and Docker "
+        "running in production every day\n"
+    )
+    [one] = parse(item).requirements
+    assert one.text.startswith("Experience building services in Python")
+    assert {s.name for s in one.skills} >= {"Python", "PostgreSQL", "Docker"}
+    sentence = (
+        "Requirements\nYou will write services in Python for our partners every single day, "
+        "and you will run PostgreSQL and Docker in production for the whole company too.\n"
+    )
+    assert len(parse(sentence).requirements) == 2

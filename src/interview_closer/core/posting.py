@@ -161,8 +161,12 @@ _CLAUSE_BREAK = fastre.compile(r"(?:,|;)\s+(?:and\s+|including\s+)?")
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a run-on requirement sentence (over 25 words) at commas between clauses."""
-    if len(text[start:end].split()) <= 25:
+    """Split a run-on requirement sentence (over 25 words) at commas between clauses.
+
+    A list item stays whole: its author made it one point, and its commas usually
+    separate the items of a list ("GPS pings, device events and status updates").
+    """
+    if len(text[start:end].split()) <= 25 or _BULLET.match(text[start:end]):
         return [(start, end)]
     spans: list[tuple[int, int]] = []
     a = start
