@@ -219,3 +219,40 @@ def test_a_practice_word_right_after_a_tool_only_describes_it() -> None:
     assert rules.tool_descriptors(text, mentions, ["tool", "certification"]) == set()
     apart = "Database design and Microsoft Access"
     assert rules.tool_descriptors(apart, mentions, ["tool", "skill"]) == set()
+
+
+IAC = [
+    VocabEntry("Infrastructure as code", "tool", "infrastructure as code", ("iac",)),
+    VocabEntry("Terraform", "tool", "infrastructure as code", ()),
+    VocabEntry("Python", "tool", "programming languages", ()),
+    VocabEntry("Django", "tool", "web frameworks", ()),
+]
+CLOUD = """Ana Ruiz
+
+Experience
+Platform Engineer, Acme Corp — Jan 2019 – Dec 2025
+- Wrote Terraform modules for 40 services
+- Built Python services for billing
+"""
+
+
+def test_a_tool_named_for_a_purpose_answers_the_whole_requirement() -> None:
+    vocab = Vocabulary(IAC)
+    iac = match(vocab, "Infrastructure as code with Terraform", CLOUD)
+    assert iac.status == "met" and "Terraform" in iac.reason
+    # Different families: the first is not just the second's purpose, both are asked.
+    both = match(vocab, "Python with Django", CLOUD)
+    assert both.status != "met"
+
+
+def test_tool_purposes_needs_the_linking_word_and_the_family() -> None:
+    text = "Infrastructure as code with Terraform, and Python"
+    mentions = [SkillMention("Infrastructure as code", "Infrastructure as code", 0, 22),
+                SkillMention("Terraform", "Terraform", 28, 37),
+                SkillMention("Python", "Python", 43, 49)]  # fmt: skip
+    kinds = ["tool", "tool", "tool"]
+    same = {("Infrastructure as code", "Terraform")}
+    assert rules.tool_purposes(text, mentions, kinds, lambda a, b: (a, b) in same) == {0}
+    assert rules.tool_purposes(text, mentions, kinds, lambda a, b: False) == set()
+    assert rules.tool_purposes("Infrastructure as code and Terraform", mentions[:2], kinds[:2],
+                               lambda a, b: True) == set()  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from interview_closer.core import fastre
 from interview_closer.core.models import EvidenceItem, Resume, SkillMention
@@ -101,6 +102,31 @@ def tool_descriptors(text: str, mentions: list[SkillMention], kinds: list[str]) 
             # Only a practice describes a tool; "AWS certification" asks for the credential.
             if kinds[j] == "skill" and other > at and not text[at + size : other].strip(" -"):
                 out.add(j)
+    return out
+
+
+_VIA = fastre.compile(r"\s*(?:with|using|in|via|through|on)\s+(?:an?\s+|the\s+)?", re.I)
+
+
+def tool_purposes(
+    text: str, mentions: list[SkillMention], kinds: list[str], related: Callable[[str, str], bool]
+) -> set[int]:
+    """Indices of mentions that only say what a related named tool is for.
+
+    "Infrastructure as code with Terraform" asks for Terraform; infrastructure as code is
+    what Terraform does, so evidence of Terraform answers the whole requirement. Only a
+    mention of the same family counts ("Python with Django" still asks for both).
+    """
+    lowered = text.lower()
+    spans = [(lowered.find(m.surface.lower()), len(m.surface)) for m in mentions]
+    out: set[int] = set()
+    for i, (at, size) in enumerate(spans):
+        if at < 0 or kinds[i] not in ("skill", "tool"):
+            continue
+        for j, (other, _) in enumerate(spans):
+            if (kinds[j] == "tool" and other > at and related(mentions[i].name, mentions[j].name)
+                    and _VIA.fullmatch(text, at + size, other)):
+                out.add(i)
     return out
 
 

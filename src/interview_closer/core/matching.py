@@ -198,6 +198,7 @@ class Matcher:
             products = [m for m in mentions if self.vocab.entry(m.name) is None]
         kinds = [getattr(self.vocab.entry(m.name), "kind", "") for m in mentions]
         described = rules.tool_descriptors(req.text, mentions, kinds)
+        described |= rules.tool_purposes(req.text, mentions, kinds, self.vocab.adjacent)
         mentions = [m for i, m in enumerate(mentions) if i not in described]
         known = [m for m in mentions if self.vocab.entry(m.name) is not None]
         if not known and not products:
