@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from interview_closer.core import fastre
 
@@ -24,9 +24,12 @@ _KEEP_S = frozenset(
 _PLURAL_US = frozenset({"cpus", "gpus", "tpus", "menus", "gurus", "vpus"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token of a text: its verbatim text, normalised form and offsets."""
+class Token(NamedTuple):
+    """A token of a text: its verbatim text, normalised form and offsets.
+
+    A named tuple rather than a dataclass: texts make thousands of tokens, and a tuple is
+    about three times quicker to create.
+    """
 
     text: str
     norm: str
