@@ -111,23 +111,13 @@ def esco_figures(mode: str = "default", weight: float | None = None) -> dict[str
 
 
 def _encoder() -> Any:
-    """A cached text -> unit embedding matrix function over the packaged MiniLM model."""
+    """A text -> unit embedding matrix function over the packaged MiniLM model (cached)."""
     import numpy as np
 
-    from interview_closer.core.semantic import _load, resolve_model
+    from interview_closer.core.semantic import EmbeddingSimilarity
 
-    model = _load(resolve_model(None))
-    cache: dict[str, Any] = {}
-
-    def encode(texts: list[str]) -> Any:
-        missing = [t for t in dict.fromkeys(texts) if t not in cache]
-        if missing:
-            vecs = model.encode(missing, batch_size=64, normalize_embeddings=True,
-                                show_progress_bar=False, convert_to_numpy=True)
-            cache.update(zip(missing, vecs, strict=True))
-        return np.stack([cache[t] for t in texts])
-
-    return encode
+    embedder = EmbeddingSimilarity(None, bf16=False)  # float32, as the weight was chosen
+    return lambda texts: np.stack(embedder.embed(list(texts)))
 
 
 def main() -> int:

@@ -220,6 +220,10 @@ class EmbeddingSimilarity:
             self._cache.update(zip(missing, self._encode(missing), strict=True))
         return [self._cache[t] for t in texts]
 
+    def embed(self, texts: Sequence[str]) -> list[Any]:
+        """Unit-length embeddings of texts (numpy vectors), cached."""
+        return self._vectors(texts)
+
     def prepare(self, texts: Sequence[str]) -> None:
         """Embed many texts in one batch ahead of the calls that will need them."""
         if not self._hold:

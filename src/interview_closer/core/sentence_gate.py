@@ -104,18 +104,8 @@ class SentenceGate:
     @classmethod
     def load(cls, path: Path) -> SentenceGate:
         """Read a gate weight file written by scripts/train_sentence_gate.py."""
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-            return cls(
-                {str(k): float(v) for k, v in raw["weights"].items()},
-                float(raw["threshold"]),
-                dict(raw.get("meta", {})),
-            )
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise UsageError(
-                f"sentence gate {path}: unreadable ({exc}); retrain it with "
-                "scripts/train_sentence_gate.py"
-            ) from None
+        weights, threshold, meta, _ = _read_gate(path)
+        return cls(weights, threshold, meta)
 
     @classmethod
     def default(cls) -> SentenceGate:
@@ -150,49 +140,59 @@ class SemanticSentenceGate(SentenceGate):
         super().__init__(weights, threshold, meta or {})
         self.dense = list(dense)
         self.model_choice = model
-        self._model: Any = None
-        self._cache: dict[str, list[float]] = {}
+        self._embedder: Any = None  # the semantic module's EmbeddingSimilarity, made on use
 
     @classmethod
     def load_semantic(cls, path: Path, model: str | Path | None = None) -> SemanticSentenceGate:
         """Read a semantic gate weight file; the embedding model loads on first use."""
-        base = SentenceGate.load(path)
+        weights, threshold, meta, raw = _read_gate(path)
         try:
-            dense = [float(x) for x in json.loads(path.read_text(encoding="utf-8"))["dense"]]
+            dense = [float(x) for x in raw["dense"]]
         except (ValueError, KeyError, TypeError) as exc:
             raise UsageError(f"sentence gate {path}: no dense weights ({exc})") from None
-        return cls(base.weights, base.threshold, dense, model, base.meta)
+        return cls(weights, threshold, dense, model, meta)
+
+    def _embeddings(self) -> Any:
+        if self._embedder is None:
+            from interview_closer.core.semantic import EmbeddingSimilarity
+
+            # float32, as the dense weights were fitted; bfloat16 is the matcher's shortcut.
+            self._embedder = EmbeddingSimilarity(self.model_choice, bf16=False)
+        return self._embedder
 
     def clear_cache(self) -> None:
         """Forget every embedding (the benchmark measures speed on texts not seen before)."""
-        self._cache.clear()
+        if self._embedder is not None:
+            self._embedder.clear_cache()
 
     def prepare(self, texts: Sequence[str]) -> None:
         """Embed many sentences in one batch ahead of the calls that will need them."""
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        if not missing:
-            return
-        if self._model is None:
-            from interview_closer.core.semantic import _load, resolve_model
+        self._embeddings().embed(texts)
 
-            self._model = _load(resolve_model(self.model_choice))
-        vecs = self._model.encode(
-            missing, batch_size=64, normalize_embeddings=True, show_progress_bar=False,
-            convert_to_numpy=True,
-        )
-        for t, v in zip(missing, vecs, strict=True):
-            self._cache[t] = [float(x) for x in v]
-
-    def embedding(self, text: str) -> list[float]:
+    def embedding(self, text: str) -> Sequence[float]:
         """The unit-length embedding of a sentence (cached)."""
-        if text not in self._cache:
-            self.prepare([text])
-        return self._cache[text]
+        vec: Sequence[float] = self._embeddings().embed([text])[0]
+        return vec
 
     def score(self, inp: GateInput) -> float:
         """Lexical score plus the embedding's dot product with the dense weights."""
         vec = self.embedding(inp.text or " ".join(inp.tokens))
-        return super().score(inp) + sum(a * b for a, b in zip(vec, self.dense, strict=True))
+        return super().score(inp) + sum(
+            float(a) * b for a, b in zip(vec, self.dense, strict=True)
+        )
+
+
+def _read_gate(path: Path) -> tuple[dict[str, float], float, dict[str, Any], dict[str, Any]]:
+    """Weights, threshold and meta of a gate weight file, and the whole parsed file."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        weights = {str(k): float(v) for k, v in raw["weights"].items()}
+        return weights, float(raw["threshold"]), dict(raw.get("meta", {})), raw
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise UsageError(
+            f"sentence gate {path}: unreadable ({exc}); retrain it with "
+            "scripts/train_sentence_gate.py"
+        ) from None
 
 
 def gate_path(semantic: bool = False) -> Path:
