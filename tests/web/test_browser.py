@@ -37,6 +37,17 @@ def _shot(page: Any, folder: Path, name: str) -> None:
     assert page.evaluate(UNLABELLED) == [], f"inputs without a label on {name}"
 
 
+def _add_pasted_application(page: Any, live_server: str) -> None:
+    """Add application 1 from the sample resume and the sample posting pasted as text."""
+    page.goto(live_server + "/applications/new")
+    page.get_by_label("Your resume file").set_input_files(sample_path("resume.md"))
+    page.get_by_label("Paste the job posting here").fill(
+        sample_path("posting.txt").read_text(encoding="utf-8")
+    )
+    page.get_by_role("button", name="Build my close card").click()
+    page.wait_for_url("**/card?msg=created")
+
+
 def _pdf_pages(page: Any, paper: str) -> int:
     from pypdf import PdfReader
 
@@ -230,13 +241,7 @@ def test_pages_work_without_javascript(browser: Any, live_server: str) -> None:
 
     context = browser.new_context(java_script_enabled=False, locale="en-US")
     page = context.new_page()
-    page.goto(live_server + "/applications/new")
-    page.get_by_label("Your resume file").set_input_files(sample_path("resume.md"))
-    page.get_by_label("Paste the job posting here").fill(
-        sample_path("posting.txt").read_text(encoding="utf-8")
-    )
-    page.get_by_role("button", name="Build my close card").click()
-    page.wait_for_url("**/card?msg=created")
+    _add_pasted_application(page, live_server)
     expect(page.locator("button[data-copy]").first).to_be_hidden()  # no dead buttons
     page.goto(live_server + "/applications/1/debrief")
     page.get_by_label("When did it start?").fill("2026-11-24T10:00")
@@ -258,14 +263,7 @@ def test_schedule_an_interview_on_a_phone(
 
     problems: list[str] = []
     setup = browser.new_context(locale="en-US")
-    page = setup.new_page()
-    page.goto(live_server + "/applications/new")
-    page.get_by_label("Your resume file").set_input_files(sample_path("resume.md"))
-    page.get_by_label("Paste the job posting here").fill(
-        sample_path("posting.txt").read_text(encoding="utf-8")
-    )
-    page.get_by_role("button", name="Build my close card").click()
-    page.wait_for_url("**/card?msg=created")
+    _add_pasted_application(setup.new_page(), live_server)
     setup.close()
 
     phone = browser.new_context(**PHONE, locale="en-US")

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from interview_closer import __version__
+from interview_closer import __version__, paths
 from interview_closer.errors import (
     CloserError,
     DataError,
@@ -23,7 +23,7 @@ from interview_closer.errors import (
     UsageError,
 )
 from interview_closer.web.security import LOCAL_HOSTS, SecurityMiddleware
-from interview_closer.web.state import WebState, default_data_dir, utc_now
+from interview_closer.web.state import WebState, utc_now
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -125,7 +125,7 @@ def create_app(
     hosts = set(LOCAL_HOSTS) | set(allowed_hosts or ())
     state = WebState(
         db=database,
-        data_dir=Path(data_dir) if data_dir is not None else default_data_dir(),
+        data_dir=Path(data_dir) if data_dir is not None else paths.data_dir(),
         clock=clock or utc_now,
         allowed_hosts=None if "*" in hosts else frozenset(hosts),
     )

@@ -10,13 +10,7 @@ from typing import Any
 
 from interview_closer.core.followup import FollowupRules
 from interview_closer.core.timeline import WorkCalendar
-from interview_closer.paths import data_dir
 from interview_closer.storage.db import Database
-
-
-def default_data_dir() -> Path:
-    """The folder of saved resumes: CLOSER_DATA_DIR, else the platform's user data folder."""
-    return data_dir()
 
 
 def utc_now() -> datetime:
