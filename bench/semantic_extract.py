@@ -2,6 +2,7 @@
 
 Each function returns a dict of figures, or raises bench.run.Skip when ../shared (or, for
 mode "semantic", the optional sentence-embedding extra) is missing. Modes:
+- "baseline": plain exact lookup of the built-in vocabulary (no tagger, no gate);
 - "off": the tagger plus vocabulary, no gate (the product before the gate);
 - "default": the same with the lexical sentence gate (pure Python, the default install);
 - "semantic": the gate with the MiniLM sentence embedding as extra features, and for the
@@ -16,7 +17,7 @@ from typing import Any
 from bench import data
 from bench.metrics import RankScores, SpanScores, bio_spans, gold_union
 
-MODES = ("off", "default", "semantic")
+MODES = ("baseline", "off", "default", "semantic")
 _GATES = {"off": "off", "default": "lexical", "semantic": "semantic"}
 
 
@@ -43,6 +44,10 @@ def extractor(mode: str) -> Any:
     """The product extractor for a mode (see the module docstring)."""
     from interview_closer.core.extract import SkillExtractor
 
+    if mode == "baseline":
+        from interview_closer.core.vocab import Vocabulary
+
+        return SkillExtractor(Vocabulary.default(), None)
     return SkillExtractor.default(gate=_GATES[mode])
 
 
@@ -81,12 +86,10 @@ def speed_figure(mode: str = "default") -> dict[str, float]:
 def esco_figures(mode: str = "default", weight: float | None = None) -> dict[str, float]:
     """ESCO-linked TECH/HOUSE R-Precision@5 and top-5 share of the product ranking in a mode."""
     from bench.esco_rank import SEMANTIC_WEIGHT, EscoRanker, SemanticEscoRanker
-    from interview_closer.core.extract import SkillExtractor
-    from interview_closer.core.vocab import Vocabulary
 
     _check(mode, "esco-linked/skills_en_label.txt")
     fuzzy = EscoRanker(data.load_esco_labels())
-    baseline = SkillExtractor(Vocabulary.default(), None)
+    baseline = extractor("baseline")
     product = extractor(mode)
     semantic: SemanticEscoRanker | None = None
     if mode == "semantic":
@@ -99,7 +102,7 @@ def esco_figures(mode: str = "default", weight: float | None = None) -> dict[str
         for sentence, gold in data.load_esco_linked(name):
             # As in bench.run: the vocabulary skills inside the spans and the spans themselves.
             known = baseline.find(sentence)
-            spans = product.find(sentence)
+            spans = product.find(sentence) if mode != "baseline" else []
             if semantic is None:
                 ranked = fuzzy.rank(known, k=5, extra=spans)
             else:
