@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from interview_closer.cli.prep_run import PlanFormat
+from interview_closer.cli.prep_run import PlanFormat, demo_inputs
 
 # option spelling -> field it sets; every one of these takes a value
 _VALUE_OPTIONS = {
@@ -66,10 +66,8 @@ def parse_quick(argv: list[str]) -> PrepCall | None:
         return None
     output = Path(values["output"]) if "output" in values else None
     if command == "demo":
-        from interview_closer.service import sample_path
-
-        return PrepCall(sample_path("resume.md"), sample_path("posting.html"), None, None,
-                        "Sam", fmt, output, None)
+        resume, job, interviewer = demo_inputs()
+        return PrepCall(resume, job, None, None, interviewer, fmt, output, None)
     if "resume" not in values or "job" not in values or ("model" in values and not semantic):
         return None
     return PrepCall(

@@ -10,6 +10,7 @@ import typer
 from interview_closer.cli.prep_run import (
     ExtractFormat,
     PlanFormat,
+    demo_inputs,
     run_prep,
     write_output,
 )
@@ -84,10 +85,8 @@ def register(app: typer.Typer) -> None:
                                                     "file instead of standard output.")] = None,
     ) -> None:
         """Run `prep` on the bundled sample resume and posting."""
-        from interview_closer.service import sample_path
-
-        run_prep(sample_path("resume.md"), sample_path("posting.html"), None, None, "Sam",
-              fmt, output)
+        resume, job, interviewer = demo_inputs()
+        run_prep(resume, job, None, None, interviewer, fmt, output)
 
 
 def _posting_text(posting: object) -> str:

@@ -99,3 +99,10 @@ def run_prep(
     content = render_plan(plan, fmt, to_terminal)
     if content is not None:
         write_output(content, output)
+
+
+def demo_inputs() -> tuple[Path, Path, str]:
+    """What `closer demo` runs on: the bundled sample resume and posting, and an interviewer."""
+    from interview_closer.service import sample_path
+
+    return sample_path("resume.md"), sample_path("posting.html"), "Sam"
