@@ -32,9 +32,14 @@ def _signature(paths: Sequence[Path], version: int) -> list[object]:
     return out
 
 
+def cache_file(name: str) -> Path:
+    """Where the cache called `name` is kept (the cache folder of the user's data folder)."""
+    return data_dir() / "cache" / f"{name}.marshal"
+
+
 def cached(name: str, sources: Sequence[Path], build: Callable[[], Any], version: int = 0) -> Any:
     """build() for these source files, from the cache when they have not changed."""
-    cache = data_dir() / "cache" / f"{name}.marshal"
+    cache = cache_file(name)
     signature = _signature(sources, version)
     try:
         saved_signature, value = marshal.loads(cache.read_bytes())

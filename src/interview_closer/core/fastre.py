@@ -47,9 +47,9 @@ _used: set[tuple[str, int]] = set()
 
 
 def _table_path() -> str:
-    from interview_closer.paths import data_dir
+    from interview_closer.core.datacache import cache_file
 
-    return str(data_dir() / "cache" / "regex.marshal")
+    return str(cache_file("regex"))
 
 
 def _table() -> dict[tuple[str, int], _Args]:
