@@ -43,7 +43,7 @@ test: lint typecheck pytest
 ## Speed and quality figures (uses ../shared when present).
 ## `make bench SEMANTIC=1` also installs the optional sentence-embedding mode and measures it.
 bench: dev
-	$(if $(SEMANTIC),$(BIN)/python -m pip install --quiet -e '.[dev,semantic]')
+	$(if $(SEMANTIC),$(BIN)/python -m pip install --quiet -e '.[dev$(comma)semantic]')
 	$(BIN)/python -m bench.run
 
 ## Retrain the shipped skill tagger and sentence gate from ../shared/eval/skillspan/train.json.
