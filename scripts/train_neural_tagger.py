@@ -34,29 +34,33 @@ from bench.metrics import SpanScores, bio_spans, gold_union  # noqa: E402
 from interview_closer.core import neural_tagger as nt  # noqa: E402
 from interview_closer.core.semantic import packaged_model_path  # noqa: E402
 
+TYPED = ("O", "B-SKILL", "I-SKILL", "B-KNOW", "I-KNOW")
 
-def union_labels(sent: SpanSentence) -> list[int]:
-    """Label ids (O=0, B=1, I=2) of both layers together; longer spans win overlaps."""
+
+def union_labels(sent: SpanSentence, typed: bool = False) -> list[int]:
+    """Label ids of both layers together (O/B/I, or typed); longer spans win overlaps."""
     spans = sorted(
-        set(bio_spans(sent.tags_skill)) | set(bio_spans(sent.tags_knowledge)),
+        [(a, b, 1) for a, b in set(bio_spans(sent.tags_skill))]
+        + [(a, b, 3) for a, b in set(bio_spans(sent.tags_knowledge))],
         key=lambda s: s[0] - s[1],
     )
     labels = [0] * len(sent.tokens)
-    for a, b in spans:
+    for a, b, kind in spans:
         if any(labels[k] for k in range(a, b)):
             continue
-        labels[a] = 1
+        begin = kind if typed else 1
+        labels[a] = begin
         for k in range(a + 1, b):
-            labels[k] = 2
+            labels[k] = begin + 1
     return labels
 
 
-def encode(tokenizer, sents: list[SpanSentence]) -> list[tuple[list[int], list[int], list[int]]]:
+def encode(tokenizer, sents: list[SpanSentence], typed: bool) -> list[tuple]:
     """(piece ids, first-piece positions, word labels) per sentence, cut to MAX_PIECES."""
     out = []
     for s in sents:
         ids, firsts = nt.word_pieces(tokenizer, s.tokens)
-        labels = union_labels(s)
+        labels = union_labels(s, typed)
         if len(ids) > nt.MAX_PIECES:
             ids = [*ids[: nt.MAX_PIECES - 1], tokenizer.sep_token_id]
         keep = [k for k, f in enumerate(firsts) if f < len(ids) - 1]
@@ -106,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--out", type=Path, default=nt.ADAPTER_PATH)
+    ap.add_argument("--typed", action="store_true", help="skill and knowledge labels apart")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N only (trials)")
     args = ap.parse_args(argv)
 
@@ -116,8 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(args.threads)
     rng = random.Random(args.seed)
     base = packaged_model_path()
-    encoder, tokenizer, head = nt.build_model(base, args.rank, args.alpha)
-    train = encode(tokenizer, load_skillspan("train")[: args.limit or None])
+    labels = TYPED if args.typed else nt.LABELS
+    encoder, tokenizer, head = nt.build_model(base, args.rank, args.alpha, len(labels))
+    train = encode(tokenizer, load_skillspan("train")[: args.limit or None], args.typed)
     params = [p for p in encoder.parameters() if p.requires_grad] + list(head.parameters())
     opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
     steps = args.epochs * math.ceil(len(train) / args.batch)
@@ -131,9 +137,9 @@ def main(argv: list[str] | None = None) -> int:
         encoder.train()
         total = 0.0
         for chunk in batches(train, args.batch, rng):
-            ids, mask, labels = tensors(torch, train, chunk)
+            ids, mask, gold = tensors(torch, train, chunk)
             hidden = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
-            loss = loss_fn(head(hidden).reshape(-1, len(nt.LABELS)), labels.reshape(-1))
+            loss = loss_fn(head(hidden).reshape(-1, len(labels)), gold.reshape(-1))
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -144,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     state = {k: v.detach().to(torch.float16).contiguous()
              for k, v in nt.trained_state(encoder, head).items()}
     meta = {"rank": args.rank, "alpha": args.alpha, "epochs": args.epochs, "seed": args.seed,
-            "labels": list(nt.LABELS), "data": "SkillSpan train (Zhang et al. 2022)"}
+            "labels": list(labels), "data": "SkillSpan train (Zhang et al. 2022)"}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     save_file(state, str(args.out), metadata={"config": json.dumps(meta)})
     print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")

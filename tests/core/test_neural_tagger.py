@@ -11,9 +11,10 @@ from interview_closer.core.extract import SkillExtractor
 from interview_closer.errors import UsageError
 
 
-def test_an_inside_tag_after_outside_starts_a_span() -> None:
-    assert nt._repair(["I", "I", "O", "I", "B", "I"]) == ["B", "I", "O", "B", "B", "I"]
-    assert nt._repair([]) == []
+def test_viterbi_never_lets_an_inside_tag_follow_outside() -> None:
+    assert nt.viterbi([[-5, -0.1, -3], [-4, -3, -0.1], [-0.1, -3, -4], [-3, -1, -0.2]]) == [
+        "B", "I", "O", "B"]
+    assert nt.viterbi([]) == []
 
 
 def test_an_unknown_tagger_name_is_a_usage_error() -> None:

@@ -20,6 +20,11 @@ from interview_closer.errors import UsageError
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "model"
 ADAPTER_PATH = MODEL_DIR / "neural_tagger.safetensors"
 LABELS = ("O", "B", "I")
+# Viterbi settings, the two figures chosen on SkillSpan dev: a bonus for O (negative: spans
+# are found more readily) and a penalty for B right after a span word, which keeps
+# "cloud adoption and migration" one span instead of two.
+O_BIAS = -0.5
+B_AFTER_SPAN = -1.0
 # Linear layers of each BERT block that get a low-rank update.
 TARGETS = ("query", "key", "value", "attention.output.dense", "intermediate.dense", "output.dense")
 # Word pieces per sentence the encoder reads; longer sentences are tagged in windows.
@@ -28,8 +33,10 @@ MAX_PIECES = 128
 BATCH = 16
 
 
-def build_model(base_path: Path, rank: int, alpha: float) -> tuple[Any, Any, Any]:
-    """The base encoder with trainable LoRA updates, its tokenizer and a B/I/O head."""
+def build_model(
+    base_path: Path, rank: int, alpha: float, n_labels: int = len(LABELS)
+) -> tuple[Any, Any, Any]:
+    """The base encoder with trainable LoRA updates, its tokenizer and a token head."""
     from interview_closer.core.semantic import quiet_offline
 
     quiet_offline()
@@ -47,7 +54,7 @@ def build_model(base_path: Path, rank: int, alpha: float) -> tuple[Any, Any, Any
             parent_name, _, child = name.rpartition(".")
             parent = encoder.get_submodule(parent_name)
             setattr(parent, child, LoraLinear.wrap(module, rank, alpha))
-    head = torch.nn.Linear(encoder.config.hidden_size, len(LABELS))
+    head = torch.nn.Linear(encoder.config.hidden_size, n_labels)
     return encoder, tokenizer, head
 
 
@@ -101,7 +108,9 @@ class NeuralTagger:
     """Tags word sequences B/I/O with the adapted encoder; same call shape as CrfTagger."""
 
     def __init__(self, base_path: Path, adapter_path: Path = ADAPTER_PATH) -> None:
-        self.encoder, self.tokenizer, self.head = _load(base_path, adapter_path)
+        self.encoder, self.tokenizer, self.head, labels = _load(base_path, adapter_path)
+        # Typed labels (B-SKILL, I-KNOW) fold into the plain B/I/O layer the product uses.
+        self._columns = [LABELS.index(lab[:1]) for lab in labels]
         self._cache: dict[tuple[str, ...], list[str]] = {}
 
     def prepare(self, sentences: Sequence[Sequence[str]]) -> None:
@@ -134,8 +143,7 @@ class NeuralTagger:
         encoded = [self._windows(s) for s in sentences]
         flat = [(i, ids, firsts) for i, wins in enumerate(encoded) for ids, firsts in wins]
         order = sorted(range(len(flat)), key=lambda k: len(flat[k][1]))
-        tags: list[list[str]] = [[] for _ in sentences]
-        pieces: dict[int, list[str]] = {}
+        pieces: dict[int, list[list[float]]] = {}
         with torch.inference_mode():
             for start in range(0, len(order), BATCH):
                 chunk = [flat[k] for k in order[start : start + BATCH]]
@@ -146,12 +154,16 @@ class NeuralTagger:
                     ids_t[r, : len(ids)] = torch.tensor(ids)
                     mask[r, : len(ids)] = 1
                 hidden = self.encoder(input_ids=ids_t, attention_mask=mask).last_hidden_state
-                best = self.head(hidden).argmax(-1).tolist()
+                probs = torch.softmax(self.head(hidden), -1)
+                folded = torch.zeros((*probs.shape[:2], len(LABELS)))
+                folded.index_add_(2, torch.tensor(self._columns), probs)
+                logp = torch.log(folded.clamp_min(1e-9)).tolist()
                 for r, k in enumerate(order[start : start + BATCH]):
-                    pieces[k] = [LABELS[best[r][f]] for f in chunk[r][2]]
+                    pieces[k] = [logp[r][f] for f in chunk[r][2]]
+        scores: list[list[list[float]]] = [[] for _ in sentences]
         for k, (i, _, _) in enumerate(flat):
-            tags[i].extend(pieces[k])
-        return [_repair(t) for t in tags]
+            scores[i].extend(pieces[k])
+        return [viterbi(s) for s in scores]
 
     def _windows(self, words: Sequence[str]) -> list[tuple[list[int], list[int]]]:
         """The sentence as one or more encoder inputs of at most MAX_PIECES pieces."""
@@ -169,13 +181,31 @@ class NeuralTagger:
         return out
 
 
-def _repair(tags: list[str]) -> list[str]:
-    """An I that follows O starts a span: make it B so every reader sees the same spans."""
-    out = list(tags)
-    for i, t in enumerate(out):
-        if t == "I" and (i == 0 or out[i - 1] == "O"):
-            out[i] = "B"
-    return out
+def viterbi(logp: Sequence[Sequence[float]]) -> list[str]:
+    """The best O/B/I sequence for per-word log-probabilities: I never follows O."""
+    if not logp:
+        return []
+    forbidden = -1e9
+    # Added to a move from the previous label (row) to the next one (column): O, B, I.
+    moves = ((0.0, 0.0, forbidden), (0.0, B_AFTER_SPAN, 0.0), (0.0, B_AFTER_SPAN, 0.0))
+    bias = (O_BIAS, 0.0, 0.0)
+    first = logp[0]
+    score = [first[0] + bias[0], first[1], forbidden]
+    back: list[list[int]] = []
+    for row in logp[1:]:
+        step, new = [], []
+        for y in range(3):
+            prev = max(range(3), key=lambda p: score[p] + moves[p][y])
+            step.append(prev)
+            new.append(score[prev] + moves[prev][y] + row[y] + bias[y])
+        back.append(step)
+        score = new
+    y = max(range(3), key=lambda k: score[k])
+    path = [y]
+    for step in reversed(back):
+        y = step[y]
+        path.append(y)
+    return [LABELS[k] for k in reversed(path)]
 
 
 def adapter_available() -> bool:
@@ -184,8 +214,8 @@ def adapter_available() -> bool:
 
 
 @lru_cache(maxsize=2)
-def _load(base_path: Path, adapter_path: Path) -> tuple[Any, Any, Any]:
-    """Encoder with the adapter folded in, its tokenizer and head (loaded once per process)."""
+def _load(base_path: Path, adapter_path: Path) -> tuple[Any, Any, Any, list[str]]:
+    """Encoder with the adapter folded in, tokenizer, head and labels (once per process)."""
     import json
 
     import torch
@@ -196,7 +226,8 @@ def _load(base_path: Path, adapter_path: Path) -> tuple[Any, Any, Any]:
     with safe_open(str(adapter_path), framework="pt") as fh:
         meta = json.loads(fh.metadata()["config"])
         state = {k: fh.get_tensor(k).float() for k in fh.keys()}  # noqa: SIM118
-    encoder, tokenizer, head = build_model(base_path, meta["rank"], meta["alpha"])
+    labels = [str(lab) for lab in meta.get("labels", LABELS)]
+    encoder, tokenizer, head = build_model(base_path, meta["rank"], meta["alpha"], len(labels))
     encoder.load_state_dict(
         {k[4:]: v for k, v in state.items() if k.startswith("enc.")}, strict=False
     )
@@ -205,7 +236,7 @@ def _load(base_path: Path, adapter_path: Path) -> tuple[Any, Any, Any]:
     encoder.eval()
     head.eval()
     torch.set_num_threads(1)
-    return encoder, tokenizer, head
+    return encoder, tokenizer, head, labels
 
 
 def _fold(encoder: Any) -> None:
