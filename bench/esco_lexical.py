@@ -100,11 +100,14 @@ SENTENCE_WEIGHT = 0.8
 SENTENCE_EVIDENCE = 5.0
 # An extracted phrase equal to a label (after normalise_label) adds this on top.
 EXACT_BONUS = 1.01
+# A phrase's evidence is label cover x query cover ** this: a label wholly inside a
+# longer phrase ("debug software" in "debug software issues") still scores well.
+QUERY_EXPONENT = 0.5
 
 
 def phrase_score(hit: LabelHit) -> float:
     """One label's evidence from one extracted phrase: mostly how much of the label it covers."""
-    score = hit.label_cover * hit.query_cover**0.5
+    score = hit.label_cover * hit.query_cover**QUERY_EXPONENT
     return score if hit.preferred else score * ALT_WEIGHT
 
 

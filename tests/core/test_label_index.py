@@ -74,3 +74,14 @@ def test_unknown_words_only_dilute_the_query() -> None:
     [hit] = [h for h in index.lookup("mass spectrometry zyxwv") if h.concept == 3]
     assert hit.label_cover == pytest.approx(1.0)
     assert hit.query_cover < 0.7
+
+
+def test_posting_filler_is_dropped_from_lookups_but_not_from_labels() -> None:
+    assert stems("strong knowledge of management") == ["manag"]
+    assert stems("knowledge management", filler=False) == ["knowledg", "manag"]
+    index = LabelIndex([["knowledge management"], ["project management"], ["lead others"]])
+    covers = {h.concept: h.label_cover for h in index.lookup("good project management skills")}
+    assert covers[1] == pytest.approx(1.0)
+    assert covers[0] < 0.7  # "knowledge" is this label's skill, not filler
+    # "others" is a pronoun, no skill: "lead" states all of "lead others".
+    assert [h.label_cover for h in index.lookup("lead")] == [pytest.approx(1.0)]

@@ -15,12 +15,18 @@ from dataclasses import dataclass
 
 from interview_closer.core.text import tokenize
 
-# Words that carry no skill of their own in a label or a posting phrase.
-STOP_WORDS = frozenset(
+# Words that never name a skill, in labels and in the texts looked up alike.
+FUNCTION_WORDS = frozenset(
     "a an and are as at be by for from has have in into is it its of on or our the their "
-    "this to with within you your we will who can able ability strong experience experienced "
-    "skill skills knowledge good excellent great solid proven demonstrated understanding "
-    "etc e.g i.e such other related relevant similar least minimum year years plus".split()
+    "this to with within you your we will who can etc e.g i.e such other".split()
+)
+# Posting boilerplate around a skill ("strong knowledge of", "3+ years experience"):
+# dropped from looked-up texts only, since labels use some of these words as their skill
+# ("knowledge management", "own management skills" must not shrink to "management").
+FILLER_WORDS = frozenset(
+    "able ability strong experience experienced skill knowledge good excellent great solid "
+    "proven demonstrated understanding related relevant similar least minimum year "
+    "plus".split()
 )
 
 # Suffixes folded away, longest first, so "cooperating", "cooperation" and "cooperate"
@@ -52,12 +58,17 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
-def stems(text: str) -> list[str]:
-    """The stems of a text's content words, in order (stop words and numbers like 3+ left out)."""
+def stems(text: str, filler: bool = True) -> list[str]:
+    """The stems of a text's content words, in order (numbers like 3+ left out).
+
+    Function words always go; FILLER_WORDS go too unless filler is False (for labels).
+    """
     out: list[str] = []
     for tok in tokenize(text.replace("-", " ")):
         w = tok.norm
-        if w in STOP_WORDS or not any(ch.isalpha() for ch in w):
+        if w in FUNCTION_WORDS or (filler and w in FILLER_WORDS):
+            continue
+        if not any(ch.isalpha() for ch in w):
             continue
         out.append(stem(w))
     return out
@@ -85,7 +96,7 @@ class LabelIndex:
         seen: set[tuple[int, frozenset[str]]] = set()
         for c, labels in enumerate(concepts):
             for j, label in enumerate(labels):
-                key = (c, frozenset(stems(label)))
+                key = (c, frozenset(stems(label, filler=False)))
                 if not key[1] or key in seen:
                     continue
                 seen.add(key)
