@@ -37,12 +37,18 @@ def split_alternatives(
     """
     out: list[list[str]] = []
     for w in words:
-        starts = first[w] >= 3 and first[w] >= 2 * last[w] and w.lower() not in keep
+        starts = _starts_labels(w, first, last) and w.lower() not in keep
         if not out or (starts and len(out[-1]) > 1 and out[-1][-1].lower() not in _BINDING):
             out.append([w])
         else:
             out[-1].append(w)
-    return [" ".join(piece) for piece in out]
+    # A lone word that mostly starts labels is a verb cut from its object ("develop" before
+    # a definition that begins "X-ray..."), not a label.
+    return [" ".join(p) for p in out if len(p) > 1 or not _starts_labels(p[0], first, last)]
+
+
+def _starts_labels(word: str, first: Counter[str], last: Counter[str]) -> bool:
+    return first[word] >= 3 and first[word] >= 2 * last[word]
 
 
 def load_esco_concepts(labels: Sequence[str], path: Path) -> list[list[str]]:

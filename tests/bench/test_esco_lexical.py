@@ -39,7 +39,7 @@ def test_the_preferred_labels_words_are_never_cuts() -> None:
     with_keep = split_alternatives(words, FIRST, Counter(), frozenset({"work"}))
     assert with_keep == ["coordinate team work plans", "direct team work"]
     without = split_alternatives(words, FIRST, Counter())
-    assert without == ["coordinate team", "work plans", "direct team", "work"]
+    assert without == ["coordinate team", "work plans", "direct team"]  # lone "work" dropped
 
 
 CSV = (
@@ -116,3 +116,9 @@ def test_real_esco_alternatives_reach_the_gold_label(shared_dir: Path) -> None:
     assert "work in teams" in top
     spans = [_mention("Team player")]
     assert "work in teams" in ranker.rank("Team player", [], k=5, extra=spans)
+
+
+def test_a_lone_verb_left_before_the_definition_is_no_label() -> None:
+    # "manage" mostly starts labels: alone, it is a verb whose object the cut took away.
+    assert split_alternatives("supervise staff manage".split(), FIRST, LAST) == ["supervise staff"]
+    assert split_alternatives("teamwork".split(), FIRST, LAST) == ["teamwork"]
