@@ -236,4 +236,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run the imported bench.run, not this __main__ copy: the sections raise bench.run.Skip,
+    # which a second copy's `except Skip` would not catch (a missing extra crashed the run).
+    from bench import run as _bench_run
+
+    raise SystemExit(_bench_run.main())
