@@ -133,7 +133,7 @@ class LexicalEscoRanker:
 
     It replaces the rapidfuzz scan of EscoRanker: token_set_ratio gives a one-word phrase
     ("professional") full marks against every label containing it, where IDF weighting
-    tells a rare word from a common one; it is also some ten times quicker.
+    tells a rare word from a common one; it is also about five times quicker.
     """
 
     def __init__(self, labels: Sequence[str], concepts: Sequence[Sequence[str]]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from interview_closer.core.text import tokenize
 
@@ -74,9 +74,11 @@ def stems(text: str, filler: bool = True) -> list[str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class LabelHit:
-    """How one label covers a query: shares of the label's and the query's weight found."""
+class LabelHit(NamedTuple):
+    """How one label covers a query: shares of the label's and the query's weight found.
+
+    A named tuple: a sentence's lookup makes thousands, and tuples are quick to create.
+    """
 
     concept: int
     label_cover: float
