@@ -96,6 +96,7 @@ def esco_figures(mode: str = "default", weight: float | None = None) -> dict[str
     baseline = extractor("baseline")
     product = extractor(mode)
     semantic: SemanticEscoRanker | None = None
+    lexical = _lexical_ranker() if mode in ("off", "default") else None
     if mode == "semantic":
         semantic = SemanticEscoRanker(
             fuzzy, _encoder(), SEMANTIC_WEIGHT if weight is None else weight
@@ -107,14 +108,23 @@ def esco_figures(mode: str = "default", weight: float | None = None) -> dict[str
             # As in bench.run: the vocabulary skills inside the spans and the spans themselves.
             known = baseline.find(sentence)
             spans = product.find(sentence) if mode != "baseline" else []
-            if semantic is None:
-                ranked = fuzzy.rank(known, k=5, extra=spans)
-            else:
+            if semantic is not None:
                 ranked = semantic.rank(sentence, known, k=5, extra=spans)
+            elif lexical is not None:
+                ranked = lexical.rank(sentence, known, k=5, extra=spans)
+            else:
+                ranked = fuzzy.rank(known, k=5, extra=spans)
             sc.add(ranked, gold)
         out[f"{name.upper()} R-Precision@5"] = sc.rp
         out[f"{name.upper()} gold found in top 5"] = sc.share
     return out
+
+
+def _lexical_ranker() -> Any:
+    """The default mode's ESCO ranker: label word overlap with ESCO's alternative labels."""
+    from bench.esco_lexical import default_ranker
+
+    return default_ranker()
 
 
 def _encoder() -> Any:

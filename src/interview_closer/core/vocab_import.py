@@ -105,7 +105,7 @@ def _esco_simplified(fields: list[str]) -> list[VocabEntry]:
     lower_words = {w for r in runs for w in r if w.islower()}
     out: dict[str, VocabEntry] = {}
     for words in runs:
-        labels = words[: _definition_start(words, lower_words)]
+        labels = words[: definition_start(words, lower_words)]
         name = " ".join(labels[: preferred_label_length(labels, starters)])
         if not name or name.lower() in out:
             continue
@@ -116,7 +116,8 @@ def _esco_simplified(fields: list[str]) -> list[VocabEntry]:
     return list(out.values())
 
 
-def _definition_start(words: list[str], lower_words: set[str]) -> int:
+def definition_start(words: list[str], lower_words: set[str]) -> int:
+    """Where the definition begins in a simplified ESCO entry's words (rule 1 above)."""
     for j in range(1, len(words)):
         w = words[j]
         if w[:1].isupper() and not w.isupper() and w.lower() in lower_words:
