@@ -96,3 +96,10 @@ def test_a_missing_adapter_is_a_one_line_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="missing") as info:
         nt.NeuralTagger(packaged_model_path(), tmp_path / "none.safetensors")
     assert "\n" not in str(info.value)
+
+
+def test_the_neural_extractor_adds_no_vocabulary_fill(tagger: nt.NeuralTagger) -> None:
+    neural = SkillExtractor.default(tagger="neural")
+    crf = SkillExtractor.default()
+    assert neural.fill_kinds == frozenset() and "tool" in crf.fill_kinds
+    assert neural.with_gate(None).fill_kinds == frozenset()  # kept through with_gate
