@@ -96,8 +96,10 @@ def word_pieces(tokenizer: Any, words: Sequence[str]) -> tuple[list[int], list[i
     """
     ids = [tokenizer.cls_token_id]
     firsts: list[int] = []
-    for w in words:
-        pieces = tokenizer.encode(w, add_special_tokens=False) or [tokenizer.unk_token_id]
+    # One tokenizer call for all the words (a call per word cost more than the encoder).
+    per_word = tokenizer(list(words), add_special_tokens=False)["input_ids"] if words else []
+    for pieces in per_word:
+        pieces = pieces or [tokenizer.unk_token_id]
         firsts.append(len(ids))
         ids.extend(pieces)
     ids.append(tokenizer.sep_token_id)
