@@ -1,4 +1,4 @@
-"""The semantic mode's transformer tagger: word pieces, repair, windows and real tagging."""
+"""The semantic mode's transformer tagger: word pieces, Viterbi, windows and real tagging."""
 
 from __future__ import annotations
 

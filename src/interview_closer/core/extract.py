@@ -10,8 +10,8 @@ F1 0.441 -> 0.445, overlap F1 0.722 -> 0.731; `SkillExtractor.default(gate="off"
 ungated extractor, gate="semantic" the embedding variant (sentence F1 0.802).
 
 In the semantic mode `tagger="neural"` puts the adapted MiniLM encoder of
-core/neural_tagger.py in the CRF's place (with the lexical gate: exact F1 0.514, overlap
-0.822, sentence 0.861 on SkillSpan dev).
+core/neural_tagger.py in the CRF's place; it reads best ungated (gate="off": exact F1
+0.523, overlap 0.823, sentence 0.868 on SkillSpan dev).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ TokSpan = tuple[int, int]
 # annotators mark whole phrases ("manage a team") where the vocabulary matches one word.
 FILL_KINDS = frozenset({"tool"})
 # The neural tagger finds named tools itself: filling from the vocabulary only cost it
-# precision on SkillSpan dev (exact F1 0.511 with the fill, 0.514 without).
+# precision on SkillSpan dev (exact F1 0.511 with the fill, 0.514 without, first adapter).
 NEURAL_FILL_KINDS: frozenset[str] = frozenset()
 # The gate the product uses unless told otherwise (see core/sentence_gate.py).
 DEFAULT_GATE = "lexical"
