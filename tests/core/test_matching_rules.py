@@ -256,3 +256,26 @@ def test_tool_purposes_needs_the_linking_word_and_the_family() -> None:
     assert rules.tool_purposes(text, mentions, kinds, lambda a, b: False) == set()
     assert rules.tool_purposes("Infrastructure as code and Terraform", mentions[:2], kinds[:2],
                                lambda a, b: True) == set()  # fmt: skip
+
+
+RECRUITER = """Jo Park
+
+Experience
+Technical Recruiter, Stackwise — Feb 2022 – Present
+- Sourced passive candidates on LinkedIn with a 35% reply rate
+"""
+
+
+def test_one_content_word_shown_in_another_inflection_is_met(vocab: Vocabulary) -> None:
+    m = match(vocab, "Strong sourcing skills", RECRUITER)
+    assert m.status == "met"
+    assert m.evidence[0].text.startswith("Sourced passive")
+
+
+def test_the_open_end_of_a_date_range_is_not_evidence(vocab: Vocabulary) -> None:
+    # "Feb 2022 – Present" on the heading line shares the stem of "presenting" only.
+    m = match(vocab, "Experience presenting at conferences", RECRUITER)
+    assert m.status == "gap"
+    assert rules.without_open_end("Recruiter, Stackwise — Feb 2022 – Present").strip() == (
+        "Recruiter, Stackwise — Feb 2022")
+    assert rules.without_open_end("Presented at 3 meetups") == "Presented at 3 meetups"

@@ -64,6 +64,15 @@ _DEGREE_WORD = fastre.compile(r"\bdegree\b", re.I)
 _WORD = fastre.compile(r"[A-Za-z][\w+#'-]*")
 
 
+# The open end of a date range on a heading line: "Mar 2021 – Present" shows no presenting.
+_OPEN_END = fastre.compile(r"[-–—]\s*(?:present|current|now|today|date)\b", re.I)
+
+
+def without_open_end(text: str) -> str:
+    """A resume line without the word that ends an open date range ("– Present")."""
+    return _OPEN_END.sub(" ", text) if "–" in text or "-" in text or "—" in text else text
+
+
 def plain_ask(text: str) -> str:
     """A requirement without the words that only grade it; the text itself if nothing is left."""
     rest = " ".join(_GRADING.sub(" ", text).split())

@@ -113,8 +113,15 @@ class LexicalSimilarity:
             bag = self._bag(cand)
             shared = [w for w in q if bag.has(w)]
             hit = sum(self._weight(w) for w in shared)
-            # Damp short queries: one shared word out of two is weaker evidence than it looks.
-            out.append(hit / total * (1 - math.exp(-len(shared))) if shared else 0.0)
+            if not shared:
+                out.append(0.0)
+            elif len(shared) == len(q):
+                # Every word of the query is there: "sourcing" (all that is left of "strong
+                # sourcing skills") is fully shown by "sourced passive candidates".
+                out.append(1.0)
+            else:
+                # Damp partial overlaps: one shared word out of two is weaker than it looks.
+                out.append(hit / total * (1 - math.exp(-len(shared))))
         return out
 
 
