@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from interview_closer.core import fastre
 from interview_closer.core.models import EvidenceItem, Resume, SkillMention
+from interview_closer.core.stems import stem
+from interview_closer.core.text import normalise_word
 from interview_closer.core.vocab import Vocabulary
 
 PEOPLE_MANAGEMENT = "People management"
@@ -196,18 +198,9 @@ def credential_subjects(vocab: Vocabulary, name: str) -> list[str]:
     return out
 
 
-# Verb and noun endings folded so "scheduling", "scheduled" and "schedules" meet.
-_ENDINGS = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ers", "er",
-            "ed", "es", "s", "e")
-
-
 def word_key(word: str) -> str:
-    """A word with one inflectional or derivational ending removed (at least 4 letters left)."""
-    w = word.lower()
-    for end in _ENDINGS:
-        if w.endswith(end) and len(w) - len(end) >= 4:
-            return w[: -len(end)]
-    return w
+    """A word folded to its stem, so "scheduling", "scheduled" and "schedules" meet."""
+    return stem(normalise_word(word))
 
 
 # Only function words are skipped: "managing teams" must not shrink to "managing".
