@@ -127,3 +127,16 @@ def test_ambiguous_short_aliases_do_not_invent_skills(
 def test_the_narrowed_skills_are_still_found(vocab: Vocabulary, sentence: str, skill: str) -> None:
     """The unambiguous forms still name the skill."""
     assert skill in {m.name for m in vocab.find(sentence)}
+
+
+@pytest.mark.parametrize(("phrase", "credential"), [
+    ("APICS CPIM", "Certified in Planning and Inventory Management"),
+    ("CSCP", "Certified Supply Chain Professional"),
+    ("CLTD", "Certified in Logistics, Transportation and Distribution"),
+])
+def test_supply_chain_credentials_are_told_apart(
+    vocab: Vocabulary, phrase: str, credential: str
+) -> None:
+    """Each APICS/ASCM credential is its own entry: holding one does not claim another."""
+    assert [m.name for m in vocab.find(phrase)] == [credential]
+    assert vocab.family_of(credential) == "supply chain certifications"
