@@ -279,3 +279,21 @@ def test_the_open_end_of_a_date_range_is_not_evidence(vocab: Vocabulary) -> None
     assert rules.without_open_end("Recruiter, Stackwise — Feb 2022 – Present").strip() == (
         "Recruiter, Stackwise — Feb 2022")
     assert rules.without_open_end("Presented at 3 meetups") == "Presented at 3 meetups"
+
+
+PHLEBOTOMIST = """Ana Cruz
+
+Experience
+Phlebotomist, Mercy Hospital — Jan 2020 – Dec 2025
+- Drew blood from 40 patients a day for the hospital laboratory
+"""
+
+
+def test_a_line_is_read_under_its_role_title(vocab: Vocabulary) -> None:
+    m = match(vocab, "Experience as a phlebotomist in a hospital laboratory", PHLEBOTOMIST)
+    assert m.status == "met"
+    # The evidence quoted is the resume's own line, not the title glued to it.
+    assert m.evidence[0].text == "Drew blood from 40 patients a day for the hospital laboratory"
+    parsed = parse_resume(PHLEBOTOMIST, vocab=vocab, today=TODAY)
+    assert rules.in_role_context(parsed, parsed.items[0]) == (
+        "Phlebotomist: Drew blood from 40 patients a day for the hospital laboratory")

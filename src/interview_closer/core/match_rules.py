@@ -75,6 +75,21 @@ def without_open_end(text: str) -> str:
     return _OPEN_END.sub(" ", text) if "–" in text or "-" in text or "—" in text else text
 
 
+def in_role_context(resume: Resume, item: EvidenceItem) -> str:
+    """A resume line as read under its role: the role's title, then the line.
+
+    "Drew blood from 40 patients a day" under "Phlebotomist" speaks to "experience as a
+    phlebotomist"; the title says what the line's work was part of.
+    """
+    text = without_open_end(item.text)
+    if item.role_index is None or item.role_index >= len(resume.roles):
+        return text
+    role = resume.roles[item.role_index]
+    if not role.title or item.line == role.line:
+        return text  # the heading line holds the title already
+    return f"{role.title}: {text}"
+
+
 def plain_ask(text: str) -> str:
     """A requirement without the words that only grade it; the text itself if nothing is left."""
     rest = " ".join(_GRADING.sub(" ", text).split())

@@ -181,7 +181,7 @@ class Matcher:
             return []
         # "Strong, hands-on familiarity with" says how much, not what: compare the rest.
         query = rules.plain_ask(query)
-        scores = self.similarity.scores(query, [rules.without_open_end(it.text) for it in items])
+        scores = self.similarity.scores(query, [rules.in_role_context(resume, it) for it in items])
         hits = [_ItemHit(it, cap * sc) for it, sc in zip(items, scores, strict=True) if sc > 0.2]
         hits.sort(key=lambda h: -h.score)
         return hits[:2]
