@@ -177,6 +177,16 @@ def test_inflected_alias_wants_the_words_close_together() -> None:
     assert rules.inflected_alias(["managing teams"], [managed]) is None
 
 
+def test_inflected_alias_meets_derivations_the_endings_miss() -> None:
+    """A long shared beginning joins what one ending cannot ("reconciliation"/"reconciled")."""
+    line = rules.line_keys("Reconciled intercompany accounts every month")
+    assert rules.word_key("reconciliations") != rules.word_key("reconciled")
+    assert rules.inflected_alias(["account reconciliations"], [line]) == 0
+    # Short words never meet by their beginnings: "java" is not "javascript".
+    assert rules.inflected_alias(["java programming"], [rules.line_keys(
+        "Programmed JavaScript widgets")]) is None
+
+
 MARKETER = """Chloe Martin
 
 Experience

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from interview_closer.core import fastre
 from interview_closer.core.models import EvidenceItem, Resume, SkillMention
+from interview_closer.core.similarity import same_stem
 from interview_closer.core.stems import stem
 from interview_closer.core.text import normalise_word
 from interview_closer.core.vocab import Vocabulary
@@ -263,6 +264,11 @@ def inflected_alias(
             continue
         for i, line in enumerate(lines):
             if keys <= sets[i] and (len(keys) == 1 or _close_together(keys, line)):
+                return i
+        for i, line in enumerate(lines):
+            # Derivations the endings miss: "reconciliations" / "reconciled", "troubleshot".
+            near = tuple(next((k for k in keys if same_stem(k, w)), w) for w in line)
+            if keys <= set(near) and (len(keys) == 1 or _close_together(keys, near)):
                 return i
     return None
 
