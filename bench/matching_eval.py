@@ -6,8 +6,10 @@ one-item list under "Requirements" (or "Nice to have"), so the case exercises th
 path a user's files take: posting parser, resume parser, matcher.
 
 Splits: "tune" may be looked at while changing the matcher; "holdout" (ids whose number ends
-in 0, 3 or 7, fixed before any result was seen) is only ever reported as figures. The
-command line prints error lists for the tune split alone.
+in 0, 3 or 7, fixed before any result was seen) is only ever reported as figures. "fresh"
+(bench/matching_fresh.jsonl, written later on new resumes) checks that a change made on the
+tune split also helps cases it was not written for; it is not tuned on either. The command
+line prints error lists for the tune split alone.
 
 Run from the repository root: `python -m bench.matching_eval [--semantic] [--errors]`.
 """
@@ -33,6 +35,7 @@ for _extra in (REPO, REPO / "src"):
         sys.path.insert(0, str(_extra))
 
 SET_PATH = REPO / "bench" / "matching_set.jsonl"
+FRESH_PATH = REPO / "bench" / "matching_fresh.jsonl"
 STATUSES = ("met", "partial", "gap")
 SPLITS = ("tune", "holdout")
 PHENOMENA = (
@@ -177,8 +180,10 @@ def semantic_predictor() -> Predictor | None:
 
 def run(cases: Sequence[Case], predict: Predictor) -> dict[str, Any]:
     """Predict every case: scores per split and per phenomenon, and the predictions."""
-    by_split = {s: Scores() for s in SPLITS}
-    by_phen: dict[str, dict[str, Scores]] = {s: {} for s in SPLITS}
+    # The two splits of the main set always appear; any other split (fresh) after them.
+    names = [*SPLITS, *sorted({c.split for c in cases} - set(SPLITS))]
+    by_split = {s: Scores() for s in names}
+    by_phen: dict[str, dict[str, Scores]] = {s: {} for s in names}
     preds: dict[str, str] = {}
     t0 = time.perf_counter()
     for case in cases:
@@ -231,7 +236,8 @@ def section_matching() -> list[Any]:
 def _report(title: str, result: dict[str, Any]) -> None:
     """Print one mode's figures: per split, per status, confusion, per phenomenon."""
     print(f"\n== {title}  ({result['seconds']:.1f}s)")
-    for split in SPLITS:
+    splits = [s for s, sc in result["splits"].items() if sc.n]
+    for split in splits:
         sc: Scores = result["splits"][split]
         print(f"-- {split}: n={sc.n}  accuracy {sc.accuracy:.3f}  macro-F1 {sc.macro_f1:.3f}")
         for status in STATUSES:
@@ -241,13 +247,13 @@ def _report(title: str, result: dict[str, Any]) -> None:
         print("   label\\pred " + " ".join(f"{s:>8s}" for s in STATUSES))
         for g in STATUSES:
             print(f"   {g:10s} " + " ".join(f"{conf[g][p]:8d}" for p in STATUSES))
-    print("-- accuracy per phenomenon (tune / holdout)")
+    print(f"-- accuracy per phenomenon ({' / '.join(splits)})")
     for phen in PHENOMENA:
         cells = []
-        for split in SPLITS:
+        for split in splits:
             sc = result["phenomena"][split].get(phen)
             cells.append(f"{sc.accuracy:.2f} ({sc.n:3d})" if sc else "   -      ")
-        print(f"   {phen:14s} {cells[0]}   {cells[1]}")
+        print(f"   {phen:14s} " + "   ".join(cells))
 
 
 def _errors(cases: Iterable[Case], preds: dict[str, str]) -> None:
@@ -263,12 +269,15 @@ def main(argv: list[str] | None = None) -> int:
     """Print the matching figures for the baseline, the lexical and the semantic mode."""
     ap = argparse.ArgumentParser(description="evaluate the matcher on the labelled set")
     ap.add_argument("--set", type=Path, default=SET_PATH, help="the labelled JSONL file")
+    ap.add_argument("--no-fresh", action="store_true", help="leave out the fresh split")
     ap.add_argument("--semantic", action="store_true", help="also run the embedding mode")
     ap.add_argument("--errors", action="store_true", help="list the tune-split errors")
     args = ap.parse_args(argv)
     # Figures describe a default install: hide whatever this machine's user imported.
     os.environ["CLOSER_DATA_DIR"] = tempfile.mkdtemp(prefix="closer-bench-")
     cases = load_cases(args.set)
+    if not args.no_fresh and args.set == SET_PATH and FRESH_PATH.is_file():
+        cases += load_cases(FRESH_PATH)
     _report("keyword baseline", run(cases, keyword_status))
     lexical = run(cases, product_predictor())
     _report("product, lexical mode", lexical)

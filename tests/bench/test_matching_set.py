@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 from bench.matching_eval import (
+    FRESH_PATH,
     PHENOMENA,
     SET_PATH,
     STATUSES,
@@ -111,3 +112,23 @@ def test_the_lexical_matcher_keeps_its_tune_accuracy(cases: list[Case]) -> None:
     scores = run(tune, product_predictor())["splits"]["tune"]
     assert scores.accuracy >= 0.68
     assert scores.macro_f1 >= 0.65
+
+
+def test_the_fresh_cases_are_well_formed_and_apart_from_the_main_set(cases: list[Case]) -> None:
+    fresh = load_cases(FRESH_PATH)
+    assert len(fresh) >= 40
+    for n, raw in enumerate(FRESH_PATH.read_text(encoding="utf-8").splitlines(), 1):
+        assert set(json.loads(raw)) == KEYS, f"line {n}"
+    assert {c.split for c in fresh} == {"fresh"}
+    # Their ids continue the main set's numbering, so neither file can shadow the other.
+    assert max(int(c.id[1:]) for c in cases) < min(int(c.id[1:]) for c in fresh)
+    assert {c.label for c in fresh} == set(STATUSES)
+    assert {c.phenomenon for c in fresh} <= set(PHENOMENA)
+    assert not {c.resume for c in fresh} & {c.resume for c in cases}
+
+
+def test_a_split_other_than_tune_and_holdout_is_scored_on_its_own() -> None:
+    fresh = load_cases(FRESH_PATH)[:5]
+    result = run(fresh, keyword_status)
+    assert result["splits"]["fresh"].n == 5
+    assert result["splits"]["tune"].n == result["splits"]["holdout"].n == 0

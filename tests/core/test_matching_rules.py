@@ -177,6 +177,16 @@ def test_inflected_alias_wants_the_words_close_together() -> None:
     assert rules.inflected_alias(["managing teams"], [managed]) is None
 
 
+def test_inflected_alias_meets_derivations_the_endings_miss() -> None:
+    """A long shared beginning joins what one ending cannot ("reconciliation"/"reconciled")."""
+    line = rules.line_keys("Reconciled intercompany accounts every month")
+    assert rules.word_key("reconciliations") != rules.word_key("reconciled")
+    assert rules.inflected_alias(["account reconciliations"], [line]) == 0
+    # Short words never meet by their beginnings: "java" is not "javascript".
+    assert rules.inflected_alias(["java programming"], [rules.line_keys(
+        "Programmed JavaScript widgets")]) is None
+
+
 MARKETER = """Chloe Martin
 
 Experience
@@ -256,3 +266,44 @@ def test_tool_purposes_needs_the_linking_word_and_the_family() -> None:
     assert rules.tool_purposes(text, mentions, kinds, lambda a, b: False) == set()
     assert rules.tool_purposes("Infrastructure as code and Terraform", mentions[:2], kinds[:2],
                                lambda a, b: True) == set()  # fmt: skip
+
+
+RECRUITER = """Jo Park
+
+Experience
+Technical Recruiter, Stackwise — Feb 2022 – Present
+- Sourced passive candidates on LinkedIn with a 35% reply rate
+"""
+
+
+def test_one_content_word_shown_in_another_inflection_is_met(vocab: Vocabulary) -> None:
+    m = match(vocab, "Strong sourcing skills", RECRUITER)
+    assert m.status == "met"
+    assert m.evidence[0].text.startswith("Sourced passive")
+
+
+def test_the_open_end_of_a_date_range_is_not_evidence(vocab: Vocabulary) -> None:
+    # "Feb 2022 – Present" on the heading line shares the stem of "presenting" only.
+    m = match(vocab, "Experience presenting at conferences", RECRUITER)
+    assert m.status == "gap"
+    assert rules.without_open_end("Recruiter, Stackwise — Feb 2022 – Present").strip() == (
+        "Recruiter, Stackwise — Feb 2022")
+    assert rules.without_open_end("Presented at 3 meetups") == "Presented at 3 meetups"
+
+
+PHLEBOTOMIST = """Ana Cruz
+
+Experience
+Phlebotomist, Mercy Hospital — Jan 2020 – Dec 2025
+- Drew blood from 40 patients a day for the hospital laboratory
+"""
+
+
+def test_a_line_is_read_under_its_role_title(vocab: Vocabulary) -> None:
+    m = match(vocab, "Experience as a phlebotomist in a hospital laboratory", PHLEBOTOMIST)
+    assert m.status == "met"
+    # The evidence quoted is the resume's own line, not the title glued to it.
+    assert m.evidence[0].text == "Drew blood from 40 patients a day for the hospital laboratory"
+    parsed = parse_resume(PHLEBOTOMIST, vocab=vocab, today=TODAY)
+    assert rules.in_role_context(parsed, parsed.items[0]) == (
+        "Phlebotomist: Drew blood from 40 patients a day for the hospital laboratory")

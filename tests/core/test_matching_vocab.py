@@ -61,6 +61,14 @@ def test_tool_families_hold_substitutes_only(
     ("Managed complex calendars across 4 time zones", "Organizational skills"),
     ("Partnered with engineers to ship 3 releases a year", "Collaboration"),
     ("Presented results to the merchandising team", "Data storytelling"),
+    ("Led a night shift of 9 pickers", "Leadership"),
+    ("Supervised 12 warehouse associates", "Leadership"),
+    ("Wrote 30 knowledge-base articles", "Written communication"),
+    ("Drafted standard operating procedures for the lab", "Written communication"),
+    ("Precepted 4 new graduate nurses", "Mentoring mindset"),
+    ("Diagnosed and repaired intermittent electrical faults", "Problem solving"),
+    ("Handled escalated customer complaints and returns", "Customer focus"),
+    ("Delivered all 14 client projects on time", "Time management"),
 ])
 def test_new_paraphrases_show_their_skill(vocab: Vocabulary, sentence: str, skill: str) -> None:
     """Each added paraphrase recognises a plain resume sentence for its skill."""
@@ -71,6 +79,12 @@ def test_new_paraphrases_show_their_skill(vocab: Vocabulary, sentence: str, skil
     ("Brand ambassador at weekend fairs", "Brand management"),
     ("Framed the question for the steering group", "Framing"),
     ("Presented at the annual company party", "Data storytelling"),
+    ("Led the migration to Postgres", "Leadership"),
+    ("Managed the team budget", "Leadership"),
+    ("Wrote Python scripts for reporting", "Written communication"),
+    ("Trained a sentiment model on reviews", "Mentoring mindset"),
+    ("Arrived on time for every shift", "Time management"),
+    ("Handled customer payments at the register", "Customer focus"),
 ])
 def test_paraphrases_stay_specific(vocab: Vocabulary, sentence: str, skill: str) -> None:
     """Nearby wording that does not show the skill is not taken for it."""
@@ -113,3 +127,16 @@ def test_ambiguous_short_aliases_do_not_invent_skills(
 def test_the_narrowed_skills_are_still_found(vocab: Vocabulary, sentence: str, skill: str) -> None:
     """The unambiguous forms still name the skill."""
     assert skill in {m.name for m in vocab.find(sentence)}
+
+
+@pytest.mark.parametrize(("phrase", "credential"), [
+    ("APICS CPIM", "Certified in Planning and Inventory Management"),
+    ("CSCP", "Certified Supply Chain Professional"),
+    ("CLTD", "Certified in Logistics, Transportation and Distribution"),
+])
+def test_supply_chain_credentials_are_told_apart(
+    vocab: Vocabulary, phrase: str, credential: str
+) -> None:
+    """Each APICS/ASCM credential is its own entry: holding one does not claim another."""
+    assert [m.name for m in vocab.find(phrase)] == [credential]
+    assert vocab.family_of(credential) == "supply chain certifications"

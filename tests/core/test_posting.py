@@ -140,3 +140,24 @@ def test_a_long_list_item_stays_one_requirement_but_a_long_sentence_splits() -> 
         "and you will run PostgreSQL and Docker in production for the whole company too.\n"
     )
     assert len(parse(sentence).requirements) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Experience teaching high school students", "skill"),
+        ("Experience supporting high school athletes", "skill"),
+        ("High school diploma or equivalent", "degree"),
+        ("High school or GED required", "degree"),
+        ("A high school education", "degree"),
+        ("BSN required", "degree"),
+    ],
+)
+def test_a_degree_name_describing_the_next_noun_asks_for_no_degree(line: str, kind: str) -> None:
+    from interview_closer.core.vocab import Vocabulary
+
+    posting = parse_posting(f"Requirements\n- {line}\n", vocab=Vocabulary.default())
+    req = posting.requirements[0]
+    assert req.kind == kind
+    names = {s.name for s in req.skills}
+    assert ("High school diploma" in names) == (kind == "degree" and "high" in line.lower())

@@ -7,6 +7,9 @@ from collections.abc import Callable
 
 from interview_closer.core import fastre
 from interview_closer.core.models import EvidenceItem, Resume, SkillMention
+from interview_closer.core.similarity import same_stem
+from interview_closer.core.stems import stem
+from interview_closer.core.text import normalise_word
 from interview_closer.core.vocab import Vocabulary
 
 PEOPLE_MANAGEMENT = "People management"
@@ -62,6 +65,30 @@ _DEGREE_LEVELS = [
 ]
 _DEGREE_WORD = fastre.compile(r"\bdegree\b", re.I)
 _WORD = fastre.compile(r"[A-Za-z][\w+#'-]*")
+
+
+# The open end of a date range on a heading line: "Mar 2021 – Present" shows no presenting.
+_OPEN_END = fastre.compile(r"[-–—]\s*(?:present|current|now|today|date)\b", re.I)
+
+
+def without_open_end(text: str) -> str:
+    """A resume line without the word that ends an open date range ("– Present")."""
+    return _OPEN_END.sub(" ", text) if "–" in text or "-" in text or "—" in text else text
+
+
+def in_role_context(resume: Resume, item: EvidenceItem) -> str:
+    """A resume line as read under its role: the role's title, then the line.
+
+    "Drew blood from 40 patients a day" under "Phlebotomist" speaks to "experience as a
+    phlebotomist"; the title says what the line's work was part of.
+    """
+    text = without_open_end(item.text)
+    if item.role_index is None or item.role_index >= len(resume.roles):
+        return text
+    role = resume.roles[item.role_index]
+    if not role.title or item.line == role.line:
+        return text  # the heading line holds the title already
+    return f"{role.title}: {text}"
 
 
 def plain_ask(text: str) -> str:
@@ -187,18 +214,9 @@ def credential_subjects(vocab: Vocabulary, name: str) -> list[str]:
     return out
 
 
-# Verb and noun endings folded so "scheduling", "scheduled" and "schedules" meet.
-_ENDINGS = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ers", "er",
-            "ed", "es", "s", "e")
-
-
 def word_key(word: str) -> str:
-    """A word with one inflectional or derivational ending removed (at least 4 letters left)."""
-    w = word.lower()
-    for end in _ENDINGS:
-        if w.endswith(end) and len(w) - len(end) >= 4:
-            return w[: -len(end)]
-    return w
+    """A word folded to its stem, so "scheduling", "scheduled" and "schedules" meet."""
+    return stem(normalise_word(word))
 
 
 # Only function words are skipped: "managing teams" must not shrink to "managing".
@@ -246,6 +264,11 @@ def inflected_alias(
             continue
         for i, line in enumerate(lines):
             if keys <= sets[i] and (len(keys) == 1 or _close_together(keys, line)):
+                return i
+        for i, line in enumerate(lines):
+            # Derivations the endings miss: "reconciliations" / "reconciled", "troubleshot".
+            near = tuple(next((k for k in keys if same_stem(k, w)), w) for w in line)
+            if keys <= set(near) and (len(keys) == 1 or _close_together(keys, near)):
                 return i
     return None
 

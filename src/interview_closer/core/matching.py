@@ -76,7 +76,8 @@ class Matcher:
             items.sort(key=lambda it: -it.strength)
         prepare = getattr(self.similarity, "prepare", None)
         if prepare is not None:  # an embedding model works fastest on one batch of texts
-            prepare([r.text for r in posting.requirements] + [it.text for it in resume.items]
+            prepare([r.text for r in posting.requirements]
+                    + [rules.without_open_end(it.text) for it in resume.items]
                     + [r.title for r in resume.roles if r.title])
         return [self.match_one(r, resume, by_skill) for r in posting.requirements]
 
@@ -180,7 +181,7 @@ class Matcher:
             return []
         # "Strong, hands-on familiarity with" says how much, not what: compare the rest.
         query = rules.plain_ask(query)
-        scores = self.similarity.scores(query, [it.text for it in items])
+        scores = self.similarity.scores(query, [rules.in_role_context(resume, it) for it in items])
         hits = [_ItemHit(it, cap * sc) for it, sc in zip(items, scores, strict=True) if sc > 0.2]
         hits.sort(key=lambda h: -h.score)
         return hits[:2]
@@ -316,7 +317,7 @@ class Matcher:
             return set()
         out: set[int] = set()
         for i, role in enumerate(resume.roles):
-            lines = [it.text for it in resume.items if it.role_index == i]
+            lines = [rules.without_open_end(it.text) for it in resume.items if it.role_index == i]
             for option in options:
                 by_title = self.similarity.scores(option, [role.title] if role.title else [])
                 by_line = self.similarity.scores(option, lines)

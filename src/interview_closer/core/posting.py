@@ -50,6 +50,13 @@ _SOFT_CUES = fastre.compile(
     r"adaptab\w*|work independently|empath\w*|positive attitude|curious|ownership)\b",
     re.IGNORECASE,
 )
+# Words that may follow a degree's name in a sentence asking for the degree ("a bachelor's in
+# nursing", "high school diploma or equivalent", "MBA preferred"); any other word makes the
+# name describe the next noun instead ("high school students", "master's programmes").
+_AFTER_DEGREE = frozenset(
+    "in of or and required preferred degree degrees diploma equivalent is are plus from with "
+    "a an the strongly highly desired desirable a+ minimum at".split())
+_NEXT_WORD = fastre.compile(r"[\s/]*([A-Za-z][\w+'-]*)")
 # Lines that look like a list item marker, to strip from requirement text.
 _BULLET = fastre.compile(r"^\s*(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
 _REQUIREMENT_SECTIONS = ("requirements", "preferred")
@@ -193,7 +200,8 @@ def _requirement(
     if m:
         start += m.end()
         sentence = text[start:end]
-    skills = [x for x in mentions if x.start >= start and x.end <= end]
+    skills = [x for x in mentions if x.start >= start and x.end <= end
+              and not _describes_noun(text, x, end, vocab)]
     years_m = YEARS_RE.search(sentence)
     if section_kind in ("about", "benefits", "eeo", "apply", "title"):
         return None
@@ -231,6 +239,15 @@ def _requirement(
         start=start,
         end=end,
     )
+
+
+def _describes_noun(text: str, mention: SkillMention, end: int, vocab: Vocabulary) -> bool:
+    """True for a degree's name used as an adjective: "teaching high school students"."""
+    entry = vocab.entry(mention.name)
+    if entry is None or entry.kind != "degree":
+        return False
+    nxt = _NEXT_WORD.match(text, mention.end, end)
+    return nxt is not None and nxt.group(1).lower() not in _AFTER_DEGREE
 
 
 def _inherit_importance(req: Requirement, sentence: str, section_kind: str) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from interview_closer.core import fastre
+from interview_closer.core.stems import stem as word_stem
 from interview_closer.core.text import tokenize
 
 _STOP = frozenset(
@@ -35,14 +36,6 @@ def content_words(text: str) -> list[str]:
     ]
 
 
-def _stem(word: str) -> str:
-    # Crude suffix folding so "managed", "managing" and "management" meet.
-    for suffix in ("ments", "ment", "ings", "ing", "ions", "ion", "ed", "er", "ers", "ly", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
 def same_stem(a: str, b: str) -> bool:
     """True when two stems are one word family: equal, or one long prefix of the other."""
     if a == b:
@@ -67,7 +60,7 @@ class _Bag:
     __slots__ = ("by_prefix", "stems")
 
     def __init__(self, text: str) -> None:
-        self.stems = frozenset(_stem(w) for w in content_words(text))
+        self.stems = frozenset(word_stem(w) for w in content_words(text))
         self.by_prefix: dict[str, list[str]] = {}
         for stem in self.stems:
             if len(stem) >= 6:
@@ -113,8 +106,15 @@ class LexicalSimilarity:
             bag = self._bag(cand)
             shared = [w for w in q if bag.has(w)]
             hit = sum(self._weight(w) for w in shared)
-            # Damp short queries: one shared word out of two is weaker evidence than it looks.
-            out.append(hit / total * (1 - math.exp(-len(shared))) if shared else 0.0)
+            if not shared:
+                out.append(0.0)
+            elif len(shared) == len(q):
+                # Every word of the query is there: "sourcing" (all that is left of "strong
+                # sourcing skills") is fully shown by "sourced passive candidates".
+                out.append(1.0)
+            else:
+                # Damp partial overlaps: one shared word out of two is weaker than it looks.
+                out.append(hit / total * (1 - math.exp(-len(shared))))
         return out
 
 
