@@ -142,3 +142,23 @@ def test_leaving_early_still_flushes_buffered_output_after_the_exit_handlers() -
                             env=env, timeout=120)  # fmt: skip
     assert result.returncode == 3
     assert result.stdout == "short line\nhandler ran\n"
+
+
+@pytest.mark.parametrize(("argv", "collector_on"), [
+    (["prep", "-r", str(SAMPLES / "resume.md"), "-j", str(SAMPLES / "posting.txt")], False),
+    (["prep", "--help"], True),  # the Typer app: its commands may run long, so it collects
+])  # fmt: skip
+def test_the_program_collects_garbage_except_in_a_quick_prep(
+    argv: list[str], collector_on: bool
+) -> None:
+    code = (
+        "import atexit, gc, sys\n"
+        "from interview_closer.cli.main import main\n"
+        "atexit.register(lambda: print('collector', gc.isenabled()))\n"
+        f"sys.argv = ['closer', *{argv!r}]\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == f"collector {collector_on}"

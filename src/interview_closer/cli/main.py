@@ -42,6 +42,10 @@ def _leave(code: int) -> NoReturn:
 
 def main() -> NoReturn:
     """The installed `closer` program: run the command line and end the process."""
+    # The cycle collector would run some 60 times while a plain `prep` imports its modules
+    # and loads its data, and free a few hundred objects in all; `run` turns it back on
+    # for every other command.
+    gc.disable()
     run(leave_quickly=True)
 
 
@@ -55,15 +59,15 @@ def run(argv: list[str] | None = None, *, leave_quickly: bool = False) -> NoRetu
         if quick is not None:
             from interview_closer.cli.prep_run import run_prep
 
-            if leave_quickly and quick.semantic_model is None:
-                # The cycle collector would run some 60 times while the data loads and
-                # free a few hundred objects in all: not worth its time in a one-plan run.
-                gc.disable()
+            if leave_quickly and quick.semantic_model is not None:
+                gc.enable()  # model loading makes garbage cycles by the thousand
             run_prep(quick.resume, quick.job, quick.company, quick.role, quick.interviewer,
                      quick.fmt, quick.output, quick.semantic_model)
             if leave_quickly:
                 _leave(0)
             sys.exit(0)
+        if leave_quickly:
+            gc.enable()  # the Typer commands may run long (the web server)
         code = _run_typer(args)
     except CloserError as exc:
         _fail(str(exc), exc.exit_code)
