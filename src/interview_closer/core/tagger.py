@@ -205,7 +205,7 @@ def clusters_path() -> Path:
     return MODEL_DIR / "clusters.tsv"
 
 
-# About four words a part: a plan's few hundred distinct words unpack a tenth of the table.
+# About four words a part: the sample plan unpacks 147 parts, 4% of the words.
 _CLUSTER_PARTS = 4096
 
 
