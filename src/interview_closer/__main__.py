@@ -1,5 +1,5 @@
 """Allow `python -m interview_closer`."""
 
-from interview_closer.cli.main import run
+from interview_closer.cli.main import main
 
-run()
+main()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -96,3 +97,68 @@ def test_quick_path_does_not_import_typer(tmp_path: Path) -> None:
         assert result.returncode == 0, (run, result.stderr)
         assert out.read_text(encoding="utf-8").startswith("{")
     assert result.stdout.strip() == ""  # once cached, not even PyYAML is imported
+
+
+def test_the_program_flushes_and_runs_exit_handlers_before_it_leaves(tmp_path: Path) -> None:
+    # `main` ends the process without the interpreter's teardown; the plan must still reach
+    # the pipe whole and the regex table (saved by an exit handler) must still be written.
+    env = {**os.environ, "CLOSER_DATA_DIR": str(tmp_path / "data")}
+    result = subprocess.run(
+        [sys.executable, "-m", "interview_closer", "prep", "-r", str(SAMPLES / "resume.md"),
+         "-j", str(SAMPLES / "posting.html"), "-f", "json"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["schema"] == "interview-closer/plan@1"
+    assert (tmp_path / "data" / "cache" / "regex.marshal").is_file()
+
+
+def test_run_leaves_the_interpreter_as_it_found_it() -> None:
+    # Callers that keep their interpreter get SystemExit and a working garbage collector.
+    code = (
+        "import gc, sys\n"
+        "from interview_closer.cli.main import run\n"
+        f"sys.argv = ['closer', 'prep', '-r', {str(SAMPLES / 'resume.md')!r},"
+        f" '-j', {str(SAMPLES / 'posting.txt')!r}, '-f', 'json']\n"
+        "try:\n    run()\nexcept SystemExit as exc:\n    print('exit', exc.code, gc.isenabled())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "exit 0 True"
+
+
+def test_leaving_early_still_flushes_buffered_output_after_the_exit_handlers() -> None:
+    # A short write stays in the pipe's buffer until a flush; os._exit alone would lose it.
+    code = (
+        "import atexit\n"
+        "from interview_closer.cli.main import _leave\n"
+        "atexit.register(print, 'handler ran')\n"
+        "print('short line')\n"
+        "_leave(3)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env, timeout=120)  # fmt: skip
+    assert result.returncode == 3
+    assert result.stdout == "short line\nhandler ran\n"
+
+
+@pytest.mark.parametrize(("argv", "collector_on"), [
+    (["prep", "-r", str(SAMPLES / "resume.md"), "-j", str(SAMPLES / "posting.txt")], False),
+    (["prep", "--help"], True),  # the Typer app: its commands may run long, so it collects
+])  # fmt: skip
+def test_the_program_collects_garbage_except_in_a_quick_prep(
+    argv: list[str], collector_on: bool
+) -> None:
+    code = (
+        "import atexit, gc, sys\n"
+        "from interview_closer.cli.main import main\n"
+        "atexit.register(lambda: print('collector', gc.isenabled()))\n"
+        f"sys.argv = ['closer', *{argv!r}]\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == f"collector {collector_on}"

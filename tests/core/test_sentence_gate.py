@@ -11,6 +11,7 @@ from interview_closer.core.extract import SkillExtractor, bio_to_spans
 from interview_closer.core.sentence_gate import (
     GateInput,
     SentenceGate,
+    _default_gate,
     gate_features,
     gate_path,
 )
@@ -109,3 +110,20 @@ def test_semantic_gate_is_at_least_as_good_as_having_none(shared_dir: Path) -> N
     plain = _dev_scores(shared_dir, SkillExtractor.default(gate="off"), 400)
     semantic = _dev_scores(shared_dir, SkillExtractor.default(gate="semantic"), 400)
     assert semantic[0] > plain[0]
+
+
+def test_the_default_gate_scores_with_every_shipped_weight(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The weights are kept in parts unpacked on demand; they must still be the file's.
+    monkeypatch.setenv("CLOSER_DATA_DIR", str(tmp_path / "data"))
+    shipped = SentenceGate.load(gate_path())
+    _default_gate.cache_clear()
+    try:
+        for attempt in ("builds the cache", "reads it"):
+            gate = SentenceGate.default()
+            assert dict(gate.weights) == shipped.weights, attempt
+            assert (gate.threshold, gate.meta) == (shipped.threshold, shipped.meta), attempt
+            _default_gate.cache_clear()
+    finally:
+        _default_gate.cache_clear()

@@ -6,9 +6,12 @@ import time
 from pathlib import Path
 
 import pycrfsuite
+import pytest
 
 from interview_closer.core.tagger import (
     CrfTagger,
+    _default_tagger,
+    clusters_path,
     collapse_label,
     core_word,
     model_path,
@@ -95,3 +98,18 @@ def test_shipped_model_is_small_and_loads_fast() -> None:
     assert time.perf_counter() - t0 < 1.0
     assert len(tags) == 7 and set(tags) <= {"B", "I", "O"}
     assert tags[3] in ("B", "I")
+
+
+def test_the_default_tagger_reads_every_shipped_cluster_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The clusters are kept in parts unpacked on demand; they must still be the file's.
+    monkeypatch.setenv("CLOSER_DATA_DIR", str(tmp_path / "data"))
+    _default_tagger.cache_clear()
+    try:
+        for attempt in ("builds the cache", "reads it"):
+            clusters = CrfTagger.default().clusters
+            assert dict(clusters) == read_clusters(clusters_path()), attempt
+            _default_tagger.cache_clear()
+    finally:
+        _default_tagger.cache_clear()

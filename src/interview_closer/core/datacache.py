@@ -4,14 +4,16 @@ Parsing the vocabulary, the phrasing YAML and the word clusters costs more than 
 whole plan. The parsed form is saved with `marshal` (plain Python values only)
 under the user's data folder and reused while the source files keep their size
 and modification time. The cache never leaves the machine; a cache that cannot
-be read or written only costs the next run a re-parse.
+be read or written only costs the next run a re-parse. A big table of which a run
+needs a few keys can be saved in parts (`pack_buckets`) and read as a `BucketTable`.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
-from collections.abc import Callable, Sequence
+import zlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -68,3 +70,62 @@ def load_yaml(path: Path) -> Any:
             return yaml.safe_load(fh)
 
     return cached(f"yaml-{path.stem}", [path], parse)
+
+
+def _bucket_of(key: str, buckets: int) -> int:
+    # crc32, not hash(): str hashes change from one process to the next.
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % buckets
+
+
+def pack_buckets(table: Mapping[str, Any], buckets: int) -> tuple[int, tuple[bytes, ...]]:
+    """A str-keyed table as its size and `buckets` marshalled parts, for `BucketTable`."""
+    parts: list[dict[str, Any]] = [{} for _ in range(buckets)]
+    for key, value in table.items():
+        parts[_bucket_of(key, buckets)][key] = value
+    return len(table), tuple(marshal.dumps(part) for part in parts)
+
+
+class BucketTable(Mapping[str, Any]):
+    """A read-only table saved in parts; a part is unpacked the first time a key needs it.
+
+    A short run looks up a few hundred of a table's many thousand keys, and making the
+    Python objects of the whole table would cost more than those lookups.
+    """
+
+    __slots__ = ("_open", "_parts", "_size")
+
+    def __init__(self, size: int, parts: Sequence[bytes]) -> None:
+        self._size = size
+        self._parts = parts
+        self._open: list[dict[str, Any] | None] = [None] * len(parts)
+
+    def _part(self, key: str) -> dict[str, Any]:
+        i = _bucket_of(key, len(self._parts))
+        part = self._open[i]
+        if part is None:
+            part = self._open[i] = marshal.loads(self._parts[i])
+        return part
+
+    def __getitem__(self, key: str) -> Any:
+        if not isinstance(key, str) or not self._parts:
+            raise KeyError(key)
+        return self._part(key)[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of key, or default."""
+        if not isinstance(key, str) or not self._parts:
+            return default
+        return self._part(key).get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and bool(self._parts) and key in self._part(key)
+
+    def __iter__(self) -> Iterator[str]:
+        for i in range(len(self._parts)):
+            part = self._open[i]
+            if part is None:
+                part = self._open[i] = marshal.loads(self._parts[i])
+            yield from part
+
+    def __len__(self) -> int:
+        return self._size

@@ -15,13 +15,13 @@ from __future__ import annotations
 import itertools
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from interview_closer.core.datacache import cached
+from interview_closer.core.datacache import BucketTable, cached, pack_buckets
 from interview_closer.core.tagger import (
     MODEL_DIR,
     core_word,
@@ -97,7 +97,7 @@ def _sigmoid(z: float) -> float:
 class SentenceGate:
     """The lexical gate: a weight per feature, a bias and the decision threshold."""
 
-    weights: dict[str, float]
+    weights: Mapping[str, float]
     threshold: float
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -131,7 +131,7 @@ class SemanticSentenceGate(SentenceGate):
 
     def __init__(
         self,
-        weights: dict[str, float],
+        weights: Mapping[str, float],
         threshold: float,
         dense: Sequence[float],
         model: str | Path | None = None,
@@ -200,18 +200,22 @@ def gate_path(semantic: bool = False) -> Path:
     return MODEL_DIR / (SEMANTIC_FILE if semantic else LEXICAL_FILE)
 
 
+# About two weights a part: the sample plan unpacks 454 parts, 7% of the weights.
+_WEIGHT_PARTS = 8192
+
+
 @lru_cache(maxsize=1)
 def _default_gate() -> SentenceGate:
     path = gate_path()
 
-    def parse() -> tuple[dict[str, float], float, dict[str, Any]]:
+    def parse() -> tuple[tuple[int, tuple[bytes, ...]], float, dict[str, Any]]:
         gate = SentenceGate.load(path)
-        return gate.weights, gate.threshold, gate.meta
+        return pack_buckets(gate.weights, _WEIGHT_PARTS), gate.threshold, gate.meta
 
     # The parsed weights go through the marshal data cache: several times faster than JSON,
-    # which matters for one-shot CLI runs.
-    weights, threshold, meta = cached("sentence_gate", [path], parse)
-    return SentenceGate(weights, threshold, meta)
+    # which matters for one-shot CLI runs; in parts, as a plan scores a few hundred of them.
+    (size, parts), threshold, meta = cached("sentence_gate", [path], parse, version=1)
+    return SentenceGate(BucketTable(size, parts), threshold, meta)
 
 
 @lru_cache(maxsize=1)
