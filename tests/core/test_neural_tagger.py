@@ -103,3 +103,18 @@ def test_the_neural_extractor_adds_no_vocabulary_fill(tagger: nt.NeuralTagger) -
     crf = SkillExtractor.default()
     assert neural.fill_kinds == frozenset() and "tool" in crf.fill_kinds
     assert neural.with_gate(None).fill_kinds == frozenset()  # kept through with_gate
+
+
+def test_a_span_without_letters_is_no_mention() -> None:
+    from interview_closer.core.vocab import Vocabulary
+
+    class NumbersAreSkills:
+        """A tagger that marks every number and every capitalised word as a span."""
+
+        def tag(self, tokens: list[str], vocab_tags: list[str] | None = None) -> list[str]:
+            return ["B" if t[:1].isdigit() or t[:1].isupper() else "O" for t in tokens]
+
+    ex = SkillExtractor(Vocabulary.default(), NumbersAreSkills(), fill_kinds=frozenset())
+    found = [m.surface for m in ex.find("Take a 1:2 assignment with Epic and 24/7 cover")]
+    assert "Epic" in found
+    assert all(any(ch.isalpha() for ch in s) for s in found), found

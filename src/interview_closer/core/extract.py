@@ -215,6 +215,8 @@ class SkillExtractor:
                 continue
             start, end = toks[a].start, toks[b - 1].end
             surface = text[start:end]
+            if not any(ch.isalpha() for ch in surface):
+                continue  # a bare number or ratio ("1" of "1:2") names no skill
             entry = self.vocab.lookup(surface)
             out.append(SkillMention(entry.name if entry else surface, surface, start, end))
         return out
