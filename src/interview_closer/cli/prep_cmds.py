@@ -39,11 +39,14 @@ def register(app: typer.Typer) -> None:
         ),
         output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this "
                                                     "file instead of standard output.")] = None,
-        semantic: Annotated[bool, typer.Option(help="Match with sentence embeddings (needs "
-                                               "the optional 'semantic' extra).")] = False,
+        semantic: Annotated[bool, typer.Option(help="Read the posting with the neural "
+                                               "skill tagger and match with sentence "
+                                               "embeddings (needs the optional 'semantic' "
+                                               "extra).")] = False,
         model: Annotated[str | None, typer.Option(help="With --semantic: a local "
-                                                  "sentence-transformers model folder "
-                                                  "(default: the packaged one).")] = None,
+                                                  "sentence-transformers model folder for "
+                                                  "the matching (default: the packaged "
+                                                  "one).")] = None,
     ) -> None:
         """Prepare the close: an evidence-backed closing plan from a resume and a posting."""
         if model is not None and not semantic:
