@@ -4,6 +4,8 @@ names, credentials named after a practice, inflected names, senior years."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from interview_closer.core import match_rules as rules
 from interview_closer.core.matching import Matcher
@@ -307,3 +309,29 @@ def test_a_line_is_read_under_its_role_title(vocab: Vocabulary) -> None:
     parsed = parse_resume(PHLEBOTOMIST, vocab=vocab, today=TODAY)
     assert rules.in_role_context(parsed, parsed.items[0]) == (
         "Phlebotomist: Drew blood from 40 patients a day for the hospital laboratory")
+
+
+def _near_by_scan(keys: set[str], line: tuple[str, ...]) -> tuple[str, ...]:
+    """The plain definition the prefix index must agree with: every key tried per word."""
+    from interview_closer.core.similarity import same_stem
+
+    return tuple(next((k for k in keys if same_stem(k, w)), w) for w in line)
+
+
+_WORDS = st.sampled_from(
+    ["reconcil", "reconciliat", "account", "accountant", "schedul", "scheduling", "troubl",
+     "troubleshoot", "java", "javascript", "administrat", "administrator", "ops", "nurse"]
+)
+
+
+@given(st.sets(_WORDS, min_size=1, max_size=3), st.lists(_WORDS, max_size=8))
+def test_the_prefix_index_finds_the_same_family_as_a_full_scan(
+    keys: set[str], words: list[str]
+) -> None:
+    by_prefix: dict[str, list[str]] = {}
+    for k in keys:
+        if len(k) >= 6:
+            by_prefix.setdefault(k[:6], []).append(k)
+    near = tuple(rules._near_key(w, by_prefix) for w in words)
+    scan = _near_by_scan(keys, tuple(words))
+    assert near == scan

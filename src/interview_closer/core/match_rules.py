@@ -265,12 +265,32 @@ def inflected_alias(
         for i, line in enumerate(lines):
             if keys <= sets[i] and (len(keys) == 1 or _close_together(keys, line)):
                 return i
+        # Derivations the endings miss: "reconciliations" / "reconciled", "troubleshot".
+        # same_stem only joins different words of six letters or more that share their
+        # first six, so keys are looked up by that prefix (a scan of every key for every
+        # word of every line halved the plans per second).
+        by_prefix: dict[str, list[str]] = {}
+        for k in keys:
+            if len(k) >= 6:
+                by_prefix.setdefault(k[:6], []).append(k)
+        if not by_prefix:
+            continue  # short keys meet only as written, which the loop above tried
+        short = {k for k in keys if len(k) < 6}
         for i, line in enumerate(lines):
-            # Derivations the endings miss: "reconciliations" / "reconciled", "troubleshot".
-            near = tuple(next((k for k in keys if same_stem(k, w)), w) for w in line)
+            if not short <= sets[i]:
+                continue
+            near = tuple(_near_key(w, by_prefix) for w in line)
             if keys <= set(near) and (len(keys) == 1 or _close_together(keys, near)):
                 return i
     return None
+
+
+def _near_key(word: str, by_prefix: dict[str, list[str]]) -> str:
+    """The first key of word's family (same_stem), else the word itself."""
+    candidates = by_prefix.get(word[:6]) if len(word) >= 6 else None
+    if not candidates:
+        return word
+    return next((k for k in candidates if same_stem(k, word)), word)
 
 
 def degree_level(text: str) -> int:
