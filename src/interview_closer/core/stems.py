@@ -7,6 +7,8 @@ and a stem that is too short would make unrelated words meet ("general" / "gener
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # British spellings folded to one form, so "organised" meets "organized" and "modelling"
 # meets "modeling". The z -> s direction leaves "supervise"/"supervision" untouched.
 _LETTERS = (("yz", "ys"), ("iz", "is"))
@@ -45,6 +47,8 @@ def spelling(word: str) -> str:
     return w
 
 
+# A plan stems the same few hundred words again and again (about a thousand calls).
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The word's stem: its spelling folded, then one ending and a final "e" removed."""
     w = spelling(word)
