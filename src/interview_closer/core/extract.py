@@ -11,7 +11,7 @@ ungated extractor, gate="semantic" the embedding variant (sentence F1 0.802).
 
 In the semantic mode `tagger="neural"` puts the adapted MiniLM encoder of
 core/neural_tagger.py in the CRF's place; it reads best ungated (gate="off": exact F1
-0.523, overlap 0.823, sentence 0.868 on SkillSpan dev).
+0.533, overlap 0.831, sentence 0.863 on SkillSpan dev).
 """
 
 from __future__ import annotations
