@@ -100,7 +100,9 @@ class BucketTable(Mapping[str, Any]):
         self._open: list[dict[str, Any] | None] = [None] * len(parts)
 
     def _part(self, key: str) -> dict[str, Any]:
-        i = _bucket_of(key, len(self._parts))
+        return self._unpacked(_bucket_of(key, len(self._parts)))
+
+    def _unpacked(self, i: int) -> dict[str, Any]:
         part = self._open[i]
         if part is None:
             part = self._open[i] = marshal.loads(self._parts[i])
@@ -122,10 +124,7 @@ class BucketTable(Mapping[str, Any]):
 
     def __iter__(self) -> Iterator[str]:
         for i in range(len(self._parts)):
-            part = self._open[i]
-            if part is None:
-                part = self._open[i] = marshal.loads(self._parts[i])
-            yield from part
+            yield from self._unpacked(i)
 
     def __len__(self) -> int:
         return self._size
