@@ -76,7 +76,10 @@ class Matcher:
             items.sort(key=lambda it: -it.strength)
         prepare = getattr(self.similarity, "prepare", None)
         if prepare is not None:  # an embedding model works fastest on one batch of texts
+            # The texts the scores below compare: lines as read under their role (skills)
+            # and on their own (years), requirements and role titles.
             prepare([r.text for r in posting.requirements]
+                    + [rules.in_role_context(resume, it) for it in resume.items]
                     + [rules.without_open_end(it.text) for it in resume.items]
                     + [r.title for r in resume.roles if r.title])
         return [self.match_one(r, resume, by_skill) for r in posting.requirements]
