@@ -53,32 +53,28 @@ def build_model(
         if any(name.endswith(t) for t in TARGETS) and isinstance(module, torch.nn.Linear):
             parent_name, _, child = name.rpartition(".")
             parent = encoder.get_submodule(parent_name)
-            setattr(parent, child, LoraLinear.wrap(module, rank, alpha))
+            setattr(parent, child, with_lora(module, rank, alpha))
     head = torch.nn.Linear(encoder.config.hidden_size, n_labels)
     return encoder, tokenizer, head
 
 
-class LoraLinear:
-    """Factory for a linear layer plus a trainable low-rank update (W + scale * B @ A)."""
+def with_lora(base: Any, rank: int, alpha: float) -> Any:
+    """A torch module computing base(x) + scale * x A^T B^T, with B starting at zero."""
+    import torch
 
-    @staticmethod
-    def wrap(base: Any, rank: int, alpha: float) -> Any:
-        """A torch module computing base(x) + scale * x A^T B^T, with B starting at zero."""
-        import torch
+    class _Lora(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.base = base
+            self.lora_a = torch.nn.Parameter(torch.empty(rank, base.in_features))
+            self.lora_b = torch.nn.Parameter(torch.zeros(base.out_features, rank))
+            torch.nn.init.kaiming_uniform_(self.lora_a, a=5**0.5)
+            self.scale = alpha / rank
 
-        class _Lora(torch.nn.Module):
-            def __init__(self) -> None:
-                super().__init__()
-                self.base = base
-                self.lora_a = torch.nn.Parameter(torch.empty(rank, base.in_features))
-                self.lora_b = torch.nn.Parameter(torch.zeros(base.out_features, rank))
-                torch.nn.init.kaiming_uniform_(self.lora_a, a=5**0.5)
-                self.scale = alpha / rank
+        def forward(self, x: Any) -> Any:
+            return self.base(x) + (x @ self.lora_a.T @ self.lora_b.T) * self.scale
 
-            def forward(self, x: Any) -> Any:
-                return self.base(x) + (x @ self.lora_a.T @ self.lora_b.T) * self.scale
-
-        return _Lora()
+    return _Lora()
 
 
 def trained_state(encoder: Any, head: Any) -> dict[str, Any]:
