@@ -7,9 +7,7 @@ mode "semantic", the optional sentence-embedding extra) is missing. Modes:
 - "default": the same with the lexical sentence gate (pure Python, the default install);
 - "semantic": the neural tagger (MiniLM with the shipped adapter), no gate, as
   `closer prep --semantic` reads postings, and for the ESCO ranking the embedding similarity
-  between the sentence/spans and the labels;
-- "semantic-gate": the CRF with the gate that reads the MiniLM sentence embedding (the
-  previous semantic mode, kept for comparison).
+  between the sentence/spans and the labels.
 """
 
 from __future__ import annotations
@@ -20,8 +18,8 @@ from typing import Any
 from bench import data
 from bench.metrics import RankScores, SpanScores, bio_spans, gold_union
 
-MODES = ("baseline", "off", "default", "semantic", "semantic-gate")
-_GATES = {"off": "off", "default": "lexical", "semantic": "off", "semantic-gate": "semantic"}
+MODES = ("baseline", "off", "default", "semantic")
+_GATES = {"off": "off", "default": "lexical", "semantic": "off"}
 _TAGGERS = {"semantic": "neural"}
 
 
@@ -36,7 +34,7 @@ def _check(mode: str, need: str) -> None:
         raise ValueError(f"mode {mode!r}: choose one of {MODES}")
     if not (data.SHARED / "eval" / need).exists():
         raise _skip(f"{data.SHARED / 'eval' / need} is missing (../shared is not here)")
-    if mode.startswith("semantic"):
+    if mode == "semantic":
         from interview_closer.core.semantic import semantic_available
 
         if not semantic_available():
