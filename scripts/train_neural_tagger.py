@@ -115,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=nt.ADAPTER_PATH)
     ap.add_argument("--untyped", action="store_true",
                     help="one B/I/O layer instead of skill and knowledge labels apart")
+    ap.add_argument("--layers", type=int, default=0,
+                    help="keep only the encoder's first N blocks (0: all six)")
     ap.add_argument("--limit", type=int, default=0, help="train on the first N only (trials)")
     args = ap.parse_args(argv)
 
@@ -127,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     base = packaged_model_path()
     typed = not args.untyped
     labels = TYPED if typed else nt.LABELS
-    encoder, tokenizer, head = nt.build_model(base, args.rank, args.alpha, len(labels))
+    encoder, tokenizer, head = nt.build_model(base, args.rank, args.alpha, len(labels), args.layers)
     train = encode(tokenizer, load_skillspan("train")[: args.limit or None], typed)
     params = [p for p in encoder.parameters() if p.requires_grad] + list(head.parameters())
     opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
@@ -155,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     state = {k: v.detach().to(torch.float16).contiguous()
              for k, v in nt.trained_state(encoder, head).items()}
     meta = {"rank": args.rank, "alpha": args.alpha, "epochs": args.epochs, "seed": args.seed,
-            "labels": list(labels), "data": "SkillSpan train (Zhang et al. 2022)"}
+            "labels": list(labels), "layers": args.layers,
+            "data": "SkillSpan train (Zhang et al. 2022)"}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     save_file(state, str(args.out), metadata={"config": json.dumps(meta)})
     print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,33 @@ def test_a_span_without_letters_is_no_mention() -> None:
     found = [m.surface for m in ex.find("Take a 1:2 assignment with Epic and 24/7 cover")]
     assert "Epic" in found
     assert all(any(ch.isalpha() for ch in s) for s in found), found
+
+
+def test_the_default_tagger_blends_in_the_crf(tagger: nt.NeuralTagger) -> None:
+    assert tagger.crf is not None and 0.0 < tagger.crf_weight < 1.0
+    alone = nt.NeuralTagger(tagger_base(), nt.ADAPTER_PATH)
+    assert alone.crf is None and alone.crf_weight == 0.0
+    sentences = [s.split() for s in (
+        "Strong stakeholder management and the ability to drive delivery",
+        "Hands-on fixing of performance problems in Java services",
+        "Build relationships with customers and partners across the region",
+        "Experience with Kubernetes , Terraform and cloud native applications",
+    )]
+    # Blended or not, every word gets a tag; unblended tags are the encoder's own Viterbi.
+    blended = [tagger.tag(s) for s in sentences]
+    plain = [alone.tag(s) for s in sentences]
+    assert [len(t) for t in blended] == [len(s) for s in sentences]
+    assert plain == [nt.viterbi(alone._cache[tuple(s)]) for s in sentences]
+    full = nt.NeuralTagger(tagger_base(), nt.ADAPTER_PATH, crf=tagger.crf, crf_weight=1.0)
+    crf_only = [full.tag(s) for s in sentences]
+    # At weight 1 the encoder no longer counts: the CRF's marginals alone decide.
+    for s, tags in zip(sentences, crf_only, strict=True):
+        rows = [[math.log(max(p, 1e-9)) for p in row] for row in tagger.crf.marginals(s)]
+        assert tags == nt.viterbi(rows)
+
+
+def tagger_base() -> Path:
+    """Where the packaged MiniLM encoder lives."""
+    from interview_closer.core.semantic import packaged_model_path
+
+    return packaged_model_path()

@@ -113,3 +113,18 @@ def test_the_default_tagger_reads_every_shipped_cluster_code(
             _default_tagger.cache_clear()
     finally:
         _default_tagger.cache_clear()
+
+
+def test_marginals_sum_to_one_and_agree_with_the_tags() -> None:
+    tagger = CrfTagger.default()
+    words = ["Strong", "experience", "with", "Python", "and", "SQL", "."]
+    probs = tagger.marginals(words)
+    assert len(probs) == len(words)
+    for row in probs:
+        assert sum(row) == pytest.approx(1.0, abs=1e-6)
+        assert all(0.0 <= p <= 1.0 for p in row)
+    # Where the CRF tags a word B, B is that word's likeliest label.
+    tags = tagger.tag(words)
+    assert tags[3] == "B" and max(range(3), key=lambda k: probs[3][k]) == 1
+    assert max(range(3), key=lambda k: probs[2][k]) == 0  # "with" is outside
+    assert tagger.marginals([]) == []

@@ -117,7 +117,7 @@ BATCH = 16
 CACHE_SIZE = 20_000
 
 
-def _bf16_ok(torch: Any) -> bool:
+def bf16_is_native(torch: Any) -> bool:
     """True when this CPU runs bfloat16 matrix products natively (AVX-512 BF16 or AMX)."""
     try:
         return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
@@ -201,7 +201,7 @@ class EmbeddingSimilarity:
             if self.threads is not None:
                 torch.set_num_threads(max(1, self.threads))
             if self.bf16 is None:
-                self.bf16 = _bf16_ok(torch)
+                self.bf16 = bf16_is_native(torch)
 
     def _encode(self, texts: list[str]) -> Any:
         """Unit-length embeddings of texts as a float32 matrix, one row per text."""

@@ -182,6 +182,23 @@ class CrfTagger:
         labels = self._tagger.tag(sentence_features(tokens, vocab_tags, self.clusters))
         return [collapse_label(lab) for lab in labels]
 
+    def marginals(
+        self, tokens: Sequence[str], vocab_tags: Sequence[str] | None = None
+    ) -> list[tuple[float, float, float]]:
+        """Per-token probabilities of O, B and I (typed labels summed), from the CRF."""
+        if not tokens:
+            return []
+        crf = self._tagger
+        crf.set(sentence_features(tokens, vocab_tags, self.clusters))
+        columns = [(label, "OBI".index(collapse_label(label))) for label in crf.labels()]
+        out: list[tuple[float, float, float]] = []
+        for i in range(len(tokens)):
+            probs = [0.0, 0.0, 0.0]
+            for label, column in columns:
+                probs[column] += crf.marginal(label, i)
+            out.append((probs[0], probs[1], probs[2]))
+        return out
+
 
 def model_path() -> Path:
     """Where the shipped model file lives inside the installed package."""
