@@ -100,6 +100,7 @@ def test_paraphrases_stay_specific(vocab: Vocabulary, sentence: str, skill: str)
     ("optimizing query performance", "Query optimization"),
     ("drive sales growth", "Revenue growth"),
     ("explain findings", "Data storytelling"),
+    ("works well with others", "Teamwork"),
 ])
 def test_new_aliases_name_their_skill(vocab: Vocabulary, phrase: str, skill: str) -> None:
     """Each added alias is found as its canonical skill."""
