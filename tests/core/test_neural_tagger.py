@@ -23,10 +23,12 @@ def test_an_unknown_tagger_name_is_a_usage_error() -> None:
         SkillExtractor.default(tagger="bert")
 
 
-def test_the_adapter_ships_in_the_package_and_is_small() -> None:
+def test_the_adapters_ship_in_the_package_and_are_small() -> None:
     assert nt.adapter_available()
-    size = nt.ADAPTER_PATH.stat().st_size
-    assert 100_000 < size < 5_000_000  # "a few MB" at most: the encoder itself is not in it
+    assert len(nt.ADAPTER_PATHS) == 2 and nt.ADAPTER_PATHS[0] == nt.ADAPTER_PATH
+    for path in nt.ADAPTER_PATHS:
+        size = path.stat().st_size
+        assert 100_000 < size < 5_000_000  # "a few MB" at most: the encoder is not in it
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +89,29 @@ def test_the_extractor_gives_mentions_with_true_offsets(tagger: nt.NeuralTagger)
     assert "Python" in surfaces and any("Kafka" in s for s in surfaces)
     for m in found:
         assert text[m.start : m.end] == m.surface
+
+
+def test_two_adapters_read_the_average_of_their_log_probabilities(
+    tagger: nt.NeuralTagger,
+) -> None:
+    words = "Hands-on experience with Terraform and stakeholder management".split()
+    tagger.clear_cache()
+    tagger.prepare([words])
+    both = tagger._cache[tuple(words)]
+    singles = []
+    for path in nt.ADAPTER_PATHS:
+        one = nt.NeuralTagger(tagger_base(), path)
+        one.prepare([words])
+        singles.append(one._cache[tuple(words)])
+    assert singles[0] != singles[1]  # the seeds learnt different weights
+    for k, row in enumerate(both):
+        expected = [(a + b) / 2 for a, b in zip(singles[0][k], singles[1][k], strict=True)]
+        assert row == pytest.approx(expected, abs=1e-4)
+
+
+def test_a_tagger_needs_an_adapter() -> None:
+    with pytest.raises(UsageError, match="at least one adapter"):
+        nt.NeuralTagger(Path("unused"), [])
 
 
 def test_a_missing_adapter_is_a_one_line_usage_error(tmp_path: Path) -> None:
