@@ -101,6 +101,7 @@ def test_paraphrases_stay_specific(vocab: Vocabulary, sentence: str, skill: str)
     ("drive sales growth", "Revenue growth"),
     ("explain findings", "Data storytelling"),
     ("works well with others", "Teamwork"),
+    ("streaming and batch pipelines", "Data pipelines"),
 ])
 def test_new_aliases_name_their_skill(vocab: Vocabulary, phrase: str, skill: str) -> None:
     """Each added alias is found as its canonical skill."""
