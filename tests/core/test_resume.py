@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from tests.vocab_factory import small_vocab
 
 from interview_closer.core.models import Resume, YearMonth
-from interview_closer.core.resume import TOTAL_KEY, parse_resume
+from interview_closer.core.resume import TOTAL_KEY, parse_resume, wrapped_lines
 from interview_closer.core.roles import title_employer, trim_line
 
 VOCAB = small_vocab()
@@ -150,10 +150,12 @@ def roles_of(resume: Resume) -> list[tuple[str | None, str | None]]:
 
 
 def assert_verbatim(resume: Resume) -> None:
+    tails = wrapped_lines(resume.lines)
     for item in resume.items:
         line = resume.lines[item.line - 1]
-        assert item.text and item.text in line
-        assert item.text == trim_line(line)
+        rest = [resume.lines[t].strip() for t in tails.get(item.line - 1, [])]
+        assert item.text and item.text.startswith(trim_line(line))
+        assert item.text == " ".join([trim_line(line), *rest])
         for m in item.skills:
             assert item.text[m.start : m.end] == m.surface
         for metric in item.metrics:
@@ -515,3 +517,38 @@ def test_a_department_is_not_the_employer() -> None:
     assert [(r.title, r.employer) for r in resume.roles] == [
         ("Staff Nurse", "Bayside General Hospital")
     ]
+
+
+WRAPPED = """\
+Dana Cole
+
+Summary
+Support engineer with six years of experience keeping payment systems
+running for small banks. I write clear runbooks.
+Calm under pressure.
+
+Experience
+Support Engineer, Ledgerline — 2019 – Present
+- Cut the ticket backlog from 400 to 60 by building a triage rota and
+  training three new hires on it
+- reduced escalations by 30%
+"""
+
+
+def test_a_wrapped_sentence_is_one_item_cited_by_its_first_line() -> None:
+    resume = parse(WRAPPED)
+    assert_verbatim(resume)
+    texts = {item.line: item.text for item in resume.items}
+    assert texts[4] == ("Support engineer with six years of experience keeping payment systems "
+                        "running for small banks. I write clear runbooks.")
+    assert texts[6] == "Calm under pressure."  # after a full stop: a line of its own
+    assert texts[10] == ("Cut the ticket backlog from 400 to 60 by building a triage rota and "
+                         "training three new hires on it")
+    assert texts[12] == "reduced escalations by 30%"  # a bullet never continues the line above
+    assert 5 not in texts and 11 not in texts
+    assert [r.title for r in resume.roles] == ["Support Engineer"]
+
+
+def test_a_role_header_is_never_extended_by_the_line_below() -> None:
+    lines = ["Experience", "Nurse, St Anne's — 2018 – 2021", "night shifts on a surgical ward"]
+    assert wrapped_lines(lines) == {}

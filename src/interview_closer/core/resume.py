@@ -15,6 +15,7 @@ from interview_closer.core.roles import (
     HeaderLine,
     header_level,
     is_role_block,
+    role_header_like,
     split_roles,
     title_employer,
     trim_line,
@@ -130,12 +131,38 @@ _NO_PARAPHRASE = frozenset({"skills", "languages"})
 _ROLE_SECTIONS = frozenset({"experience", "volunteer"})
 
 
+def wrapped_lines(lines: list[str]) -> dict[int, list[int]]:
+    """Lines that only continue the sentence above (a wrapped paragraph), by the line they extend.
+
+    A continuation starts in lower case without a bullet and follows, with no blank line
+    between, a line that ends mid-sentence and is neither a heading nor a role header.
+    """
+    heads: dict[int, list[int]] = {}
+    head: int | None = None
+    for i, line in enumerate(lines):
+        text = line.strip()
+        prev = lines[i - 1].strip() if i else ""
+        joins = (
+            text[:1].islower()
+            and not BULLET_RE.match(line)
+            and prev[-1:] not in ("", ".", "!", "?", ":", ";")
+            and not role_header_like(line)
+        )
+        if joins and head is not None:
+            heads.setdefault(head, []).append(i)
+            continue
+        head = i if text and not _heading_kind(line)[0] and not role_header_like(line) else None
+    return heads
+
+
 class _Parser:
     """One parse of one resume: keeps the lines, the vocabulary and what has been found."""
 
     def __init__(self, text: str, vocab: Vocabulary) -> None:
         self.vocab = vocab
         self.resume = Resume(text=text, lines=text.split("\n"))
+        # A wrapped sentence is one evidence item, cited by its first line.
+        self.tails = wrapped_lines(self.resume.lines)
         self.ranges: list[DateRange | None] = []
         self.role_sections: list[str] = []
         # True while the last employer came from its own line and may head several roles.
@@ -144,6 +171,8 @@ class _Parser:
     def item(self, idx: int, section: str, role: int | None, strength: float | None = None) -> None:
         """Add the line at idx as an evidence item (skipped when nothing is left after trimming)."""
         text = trim_line(self.resume.lines[idx])
+        for tail in self.tails.get(idx, ()):
+            text = f"{text} {self.resume.lines[tail].strip()}"
         if not text or not any(ch.isalnum() for ch in text) or _only_date(text):
             return
         skills = self._skills(text, section)
@@ -347,8 +376,9 @@ def parse_resume(
     parser = _Parser(text, vocab if vocab is not None else Vocabulary.default())
     labels = parser.sections()
     segments: list[tuple[str | None, list[int]]] = []
+    continued = {i for tails in parser.tails.values() for i in tails}
     for i, label in enumerate(labels):
-        if label == "" or not parser.resume.lines[i].strip():
+        if label == "" or not parser.resume.lines[i].strip() or i in continued:
             continue
         if segments and segments[-1][0] == label:
             segments[-1][1].append(i)

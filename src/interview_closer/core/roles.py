@@ -166,6 +166,14 @@ def header_level(line: str) -> tuple[DateRange | None, bool] | None:
     return None
 
 
+def role_header_like(line: str) -> bool:
+    """A dated or emphasised line, or a short one naming a title: part of a role header."""
+    level = header_level(line)
+    if level is None:
+        return False
+    return level[0] is not None or level[1] or len(line.split()) < 8
+
+
 def is_role_block(pending: list[HeaderLine], closing: bool) -> bool:
     """Whether pending header lines make a role (a date or heading, or a cue before content)."""
     if any(rng is not None or md for _, _, rng, md in pending):
