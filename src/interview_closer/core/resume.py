@@ -131,6 +131,10 @@ _NO_PARAPHRASE = frozenset({"skills", "languages"})
 _ROLE_SECTIONS = frozenset({"experience", "volunteer"})
 
 
+# What a line that ends a sentence (or a blank line) ends with; "" is the blank line.
+_SENTENCE_ENDS = ("", ".", "!", "?", ":", ";")
+
+
 def wrapped_lines(lines: list[str]) -> dict[int, list[int]]:
     """Lines that only continue the sentence above (a wrapped paragraph), by the line they extend.
 
@@ -138,20 +142,19 @@ def wrapped_lines(lines: list[str]) -> dict[int, list[int]]:
     between, a line that ends mid-sentence and is neither a heading nor a role header.
     """
     heads: dict[int, list[int]] = {}
-    head: int | None = None
-    for i, line in enumerate(lines):
-        text = line.strip()
-        prev = lines[i - 1].strip() if i else ""
-        joins = (
-            text[:1].islower()
-            and not BULLET_RE.match(line)
-            and prev[-1:] not in ("", ".", "!", "?", ":", ";")
-            and not role_header_like(line)
-        )
-        if joins and head is not None:
-            heads.setdefault(head, []).append(i)
+    head_of: dict[int, int] = {}
+    for i in range(1, len(lines)):
+        line = lines[i]
+        # Cheap tests first: most lines start in upper case or follow a full stop.
+        if not line.strip()[:1].islower() or lines[i - 1].strip()[-1:] in _SENTENCE_ENDS:
             continue
-        head = i if text and not _heading_kind(line)[0] and not role_header_like(line) else None
+        if BULLET_RE.match(line) or role_header_like(line):
+            continue
+        head = head_of.get(i - 1, i - 1)
+        if head == i - 1 and (_heading_kind(lines[head])[0] or role_header_like(lines[head])):
+            continue
+        heads.setdefault(head, []).append(i)
+        head_of[i] = head
     return heads
 
 
