@@ -549,6 +549,9 @@ def test_a_wrapped_sentence_is_one_item_cited_by_its_first_line() -> None:
     assert [r.title for r in resume.roles] == ["Support Engineer"]
 
 
-def test_a_role_header_is_never_extended_by_the_line_below() -> None:
+def test_headers_contacts_and_short_lines_are_never_extended_by_the_line_below() -> None:
     lines = ["Experience", "Nurse, St Anne's — 2018 – 2021", "night shifts on a surgical ward"]
     assert wrapped_lines(lines) == {}
+    contacts = ["Dana Cole", "dana.cole@example.com", "linkedin.com/in/danacole"]
+    assert wrapped_lines(contacts) == {}
+    assert wrapped_lines(["Python, SQL, Tableau", "pandas, numpy"]) == {}

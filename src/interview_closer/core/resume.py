@@ -139,14 +139,16 @@ def wrapped_lines(lines: list[str]) -> dict[int, list[int]]:
     """Lines that only continue the sentence above (a wrapped paragraph), by the line they extend.
 
     A continuation starts in lower case without a bullet and follows, with no blank line
-    between, a line that ends mid-sentence and is neither a heading nor a role header.
+    between, a long line that ends mid-sentence and is neither a heading nor a role header.
     """
     heads: dict[int, list[int]] = {}
     head_of: dict[int, int] = {}
     for i in range(1, len(lines)):
         line = lines[i]
-        # Cheap tests first: most lines start in upper case or follow a full stop.
-        if not line.strip()[:1].islower() or lines[i - 1].strip()[-1:] in _SENTENCE_ENDS:
+        prev = lines[i - 1].strip()
+        # Cheap tests first: most lines start in upper case or follow a full stop, and only
+        # a long line was wrapped (short ones are names, contacts, list entries).
+        if not line.strip()[:1].islower() or prev[-1:] in _SENTENCE_ENDS or len(prev) < 40:
             continue
         if BULLET_RE.match(line) or role_header_like(line):
             continue
