@@ -35,11 +35,11 @@ def test_prep_json_has_the_documented_schema_and_verbatim_evidence() -> None:
         assert req["status"] in ("met", "partial", "gap")
         assert 0 <= req["score"] <= 1
         for ev in req["evidence"]:
-            # Verbatim from its cited line on (a wrapped sentence runs onto the next lines).
+            # Verbatim, starting on its cited line (a wrapped sentence runs onto the next).
             start = " ".join(lines[ev["line"] - 1].split())
             onward = " ".join(" ".join(lines[ev["line"] - 1 : ev["line"] + 4]).split())
             text = " ".join(ev["text"].split())
-            assert text[:20] in start and text in onward
+            assert 0 <= onward.find(text) < len(start)
     assert 1 <= len(plan["top_skills"]) <= 5
     script = plan["script"]
     for key in ("pitch", "reaffirm", "match_statement", "story", "thanks"):
