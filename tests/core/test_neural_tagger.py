@@ -96,13 +96,9 @@ def test_two_adapters_read_the_average_of_their_log_probabilities(
 ) -> None:
     words = "Hands-on experience with Terraform and stakeholder management".split()
     tagger.clear_cache()
-    tagger.prepare([words])
-    both = tagger._cache[tuple(words)]
-    singles = []
-    for path in nt.ADAPTER_PATHS:
-        one = nt.NeuralTagger(tagger_base(), path)
-        one.prepare([words])
-        singles.append(one._cache[tuple(words)])
+    both = tagger.encoder_logp(words)
+    singles = [nt.NeuralTagger(tagger_base(), path).encoder_logp(words)
+               for path in nt.ADAPTER_PATHS]  # fmt: skip
     assert singles[0] != singles[1]  # the seeds learnt different weights
     for k, row in enumerate(both):
         expected = [(a + b) / 2 for a, b in zip(singles[0][k], singles[1][k], strict=True)]
@@ -160,13 +156,72 @@ def test_the_default_tagger_blends_in_the_crf(tagger: nt.NeuralTagger) -> None:
     blended = [tagger.tag(s) for s in sentences]
     plain = [alone.tag(s) for s in sentences]
     assert [len(t) for t in blended] == [len(s) for s in sentences]
-    assert plain == [nt.viterbi(alone._cache[tuple(s)]) for s in sentences]
+    assert plain == [nt.viterbi(alone.encoder_logp(s)) for s in sentences]
     full = nt.NeuralTagger(tagger_base(), nt.ADAPTER_PATH, crf=tagger.crf, crf_weight=1.0)
     crf_only = [full.tag(s) for s in sentences]
     # At weight 1 the encoder no longer counts: the CRF's marginals alone decide.
     for s, tags in zip(sentences, crf_only, strict=True):
         rows = [[math.log(max(p, 1e-9)) for p in row] for row in tagger.crf.marginals(s)]
         assert tags == nt.viterbi(rows)
+
+
+def test_a_sentence_the_crf_finds_no_span_in_skips_the_encoders(
+    tagger: nt.NeuralTagger,
+) -> None:
+    assert tagger.crf is not None
+    blurb = "We are a family owned company founded in 1998 in Leeds .".split()
+    skills = "Experience with Kubernetes and Terraform in production".split()
+    assert max(b + i for _, b, i in tagger.crf.marginals(blurb)) < nt.SKIP_BELOW
+    tagger.clear_cache()
+    tagger.prepare([blurb, skills])
+    assert tagger.cache_sizes()[0] == 1  # only the sentence with skills was encoded
+    assert tagger.tag(blurb) == ["O"] * len(blurb)
+    assert tagger.cache_sizes()[0] == 1  # tagging it did not encode it either
+    assert "B" in tagger.tag(skills)
+
+
+def test_the_second_adapter_reads_only_what_the_first_is_unsure_of(
+    tagger: nt.NeuralTagger,
+) -> None:
+    sentences = [s.split() for s in (
+        "Experience with Kubernetes and Terraform in production",
+        "Strong stakeholder management and the ability to drive delivery",
+        "Build relationships with customers and partners across the region",
+        "You will have a working knowledge of Python or Go",
+        "Manage a team of six nurses on a busy ward",
+        "Hands-on fixing of performance problems in Java services",
+    )]
+    tagger.clear_cache()
+    tagger.prepare(sentences)
+    first, second = tagger.cache_sizes()
+    assert first == len(sentences) and 0 < second < first  # some sure, some not
+    assert tagger.crf is not None
+    for s in sentences:
+        crf = tagger.crf.marginals(s)
+        one = tagger._blend(tagger._caches[0][tuple(s)], crf)
+        sure = nt._least_sure(one) >= nt.SURE_ABOVE
+        assert (tuple(s) not in tagger._caches[1]) == sure
+        expected = one if sure else tagger._blend(tagger.encoder_logp(s), crf)
+        assert tagger.tag(s) == nt.viterbi(expected)
+
+
+def test_prepared_vocabulary_features_route_as_tagging_does(tagger: nt.NeuralTagger) -> None:
+    from interview_closer.core.extract import vocab_bio
+
+    feature_vocab = SkillExtractor.default(tagger="neural").feature_vocab
+    sentences = [s.split() for s in (
+        "Knowledge of SQL and Excel for reporting",
+        "Our offices are in Leeds and Manchester",
+        "Experience with Kubernetes , Terraform and cloud native applications",
+    )]
+    vtags = [vocab_bio(feature_vocab, s) for s in sentences]
+    tagger.clear_cache()
+    tagger.prepare(sentences, vtags)
+    sizes = tagger.cache_sizes()
+    batched = [tagger.tag(s, v) for s, v in zip(sentences, vtags, strict=True)]
+    assert tagger.cache_sizes() == sizes  # prepare had encoded all that tagging needed
+    tagger.clear_cache()
+    assert batched == [tagger.tag(s, v) for s, v in zip(sentences, vtags, strict=True)]
 
 
 def tagger_base() -> Path:

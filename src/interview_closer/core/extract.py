@@ -174,7 +174,7 @@ class SkillExtractor:
         """Let a batching tagger and gate work through many tokenised sentences at once."""
         tag_ahead = getattr(self.tagger, "prepare", None)
         if tag_ahead is not None:
-            tag_ahead(sentences)
+            tag_ahead(sentences, [vocab_bio(self.feature_vocab, s) for s in sentences])
         gate_ahead = getattr(self.gate, "prepare", None)
         if gate_ahead is not None:
             gate_ahead([" ".join(s) for s in sentences])
@@ -198,7 +198,9 @@ class SkillExtractor:
         # that read embeddings (the neural tagger, the semantic gate).
         tag_ahead = getattr(self.tagger, "prepare", None)
         if tag_ahead is not None:
-            tag_ahead([[t.text for t in toks] for toks in sentences if toks])
+            tagged = [toks for toks in sentences if toks]
+            tag_ahead([[t.text for t in toks] for toks in tagged],
+                      [self._feature_tags(text, toks) for toks in tagged])  # fmt: skip
         prepare = getattr(self.gate, "prepare", None)
         if prepare is not None:
             prepare([text[t[0].start : t[-1].end] for t in sentences if t])
@@ -240,14 +242,20 @@ class SkillExtractor:
             spans = _mention_spans(mentions, toks)
             return spans, GateInput(words, spans, (), kinds, text[lo:hi])
         if self.feature_vocab is self.vocab:
-            feat_spans = _mention_spans(mentions, toks)
+            feat_tags = spans_to_bio(_mention_spans(mentions, toks), len(toks))
         else:
-            feat_spans = _mention_spans(_shift(self.feature_vocab.find(text[lo:hi]), lo), toks)
-        tags = self.tagger.tag(words, spans_to_bio(feat_spans, len(toks)))
+            feat_tags = self._feature_tags(text, toks)
+        tags = self.tagger.tag(words, feat_tags)
         crf_spans = _split_at_commas(text, toks, bio_to_spans(tags))
         fill = [m for m, k in zip(mentions, kinds, strict=True) if k in self.fill_kinds]
         spans = merge_spans(crf_spans, _mention_spans(fill, toks))
         return spans, GateInput(words, spans, crf_spans, kinds, text[lo:hi])
+
+    def _feature_tags(self, text: str, toks: list[_Tok]) -> list[str]:
+        """The feature vocabulary's B/I/O tags for one sentence (the tagger's input)."""
+        lo, hi = toks[0].start, toks[-1].end
+        found = _shift(self.feature_vocab.find(text[lo:hi]), lo)
+        return spans_to_bio(_mention_spans(found, toks), len(toks))
 
     def _kind(self, name: str) -> str | None:
         entry = self.vocab.entry(name)
