@@ -335,3 +335,76 @@ def test_the_prefix_index_finds_the_same_family_as_a_full_scan(
     near = tuple(rules._near_key(w, by_prefix) for w in words)
     scan = _near_by_scan(keys, tuple(words))
     assert near == scan
+
+
+HELPDESK = [
+    VocabEntry("Zendesk", "tool", "itsm tools", ()),
+    VocabEntry("ServiceNow", "tool", "itsm tools", ()),
+    VocabEntry("Ticketing systems", "skill", "it support", ("ticketing system",)),
+    VocabEntry("Communication", "soft", "communication", ("strong communication",)),
+    VocabEntry("Caregiving", "skill", "care", ("carers", "carer")),
+    VocabEntry("Accounting", "skill", "accounting", ("accountants",)),
+    VocabEntry("ACCA", "certification", "accounting credentials", ()),
+]
+
+
+def _desk(tool_line: str) -> str:
+    return f"Jo Park\n\nExperience\nIT Analyst, Acme Corp — Jan 2019 – Dec 2025\n- {tool_line}\n"
+
+
+def test_or_a_similar_tool_accepts_the_tool_or_a_substitute() -> None:
+    """"Zendesk or a similar ticketing system": Zendesk, or a tool like it, is enough."""
+    vocab = Vocabulary(HELPDESK)
+    asked = "Experience with Zendesk or a similar ticketing system"
+    named = _desk("Answered 60 customer emails a day in Zendesk")
+    assert match(vocab, asked, named).status == "met"
+    other = _desk("Handled 40 requests a week in ServiceNow")
+    substitute = match(vocab, asked, other)
+    assert substitute.status == "met" and "ServiceNow" in substitute.reason
+    # Without "or a similar", a substitute tool is only a close relative.
+    plain = match(vocab, "Experience with Zendesk", other)
+    assert plain.status == "partial"
+
+
+def test_kind_of_tool_needs_the_similar_wording() -> None:
+    mentions = [SkillMention("Zendesk", "Zendesk", 0, 7),
+                SkillMention("Ticketing systems", "ticketing system", 0, 0)]
+    kinds = ["tool", "skill"]
+    assert rules.kind_of_tool("Zendesk or a similar ticketing system", mentions, kinds) == {1}
+    assert rules.kind_of_tool("Zendesk or any other ticketing system", mentions, kinds) == {1}
+    assert rules.kind_of_tool("Zendesk and a ticketing system", mentions, kinds) == set()
+    assert rules.kind_of_tool("Zendesk or ticketing system", mentions, kinds) == set()
+
+
+def test_whom_a_soft_skill_is_practised_with_is_not_a_skill_asked() -> None:
+    """"Communication with parents and carers" does not ask for caregiving."""
+    vocab = Vocabulary(HELPDESK)
+    mentions = [SkillMention("Communication", "strong communication", 0, 0),
+                SkillMention("Caregiving", "carers", 0, 0)]
+    text = "Strong communication with parents and carers"
+    assert rules.soft_audiences(text, mentions, ["soft", "skill"]) == {1}
+    assert rules.soft_audiences("Carers and strong communication", mentions,
+                                ["soft", "skill"]) == set()
+    resume = _desk("Kept parents informed through strong communication at weekly meetings")
+    found = match(vocab, text, resume)
+    assert found.status == "met" and "carers" not in found.reason
+
+
+def test_a_part_qualified_credential_falls_short() -> None:
+    vocab = Vocabulary(HELPDESK)
+    part = "Jo Park\n\nCertifications\nACCA (part-qualified, 9 of 13 exams passed)\n"
+    assert match(vocab, "ACCA qualified", part).status == "partial"
+    full = "Jo Park\n\nCertifications\nACCA, 2021\n"
+    assert match(vocab, "ACCA qualified", full).status == "met"
+
+
+def test_a_generic_verb_alone_is_no_loose_evidence() -> None:
+    """"Managing a team" keeps only "managing": "management accounts" must not answer it."""
+    assert rules.only_generic("managing a team")
+    assert not rules.only_generic("managing budgets")
+    assert not rules.only_generic("")
+    accounting = VocabEntry("Accounting", "skill", "accounting", ("accountants",))
+    vocab = Vocabulary([*ENTRIES, accounting])
+    resume = ("Jo Park\n\nExperience\nAccountant, Acme Corp — Jan 2019 – Dec 2025\n"
+              "- Prepared monthly management accounts for the board\n")
+    assert match(vocab, "Experience managing a team of accountants", resume).status != "met"

@@ -69,6 +69,16 @@ def test_tool_families_hold_substitutes_only(
     ("Diagnosed and repaired intermittent electrical faults", "Problem solving"),
     ("Handled escalated customer complaints and returns", "Customer focus"),
     ("Delivered all 14 client projects on time", "Time management"),
+    ("Worked closely with the nursing and pharmacy teams on discharge plans", "Collaboration"),
+    ("Worked with other departments to plan the spring open day", "Teamwork"),
+    ("Resolved about 30 billing queries a day by phone", "Problem solving"),
+    ("Communicated test results to patients and their families", "Communication"),
+    ("Liaised with suppliers and the finance team on late deliveries", "Communication"),
+    ("Shortened invoice approval from 12 days to 4", "Process improvement"),
+    ("Chased outstanding client invoices every Friday", "Debt collection"),
+    ("Brought down debtor days to 41", "Debt collection"),
+    ("Raised the proportion of students passing GCSE maths from 48% to 66%",
+     "Raising attainment"),
 ])
 def test_new_paraphrases_show_their_skill(vocab: Vocabulary, sentence: str, skill: str) -> None:
     """Each added paraphrase recognises a plain resume sentence for its skill."""
@@ -85,6 +95,10 @@ def test_new_paraphrases_show_their_skill(vocab: Vocabulary, sentence: str, skil
     ("Trained a sentiment model on reviews", "Mentoring mindset"),
     ("Arrived on time for every shift", "Time management"),
     ("Handled customer payments at the register", "Customer focus"),
+    ("Cut p95 latency from 840 ms to 320 ms", "Process improvement"),
+    ("Worked with Python and SQL on reporting jobs", "Collaboration"),
+    ("Raised $40k for the hospital charity", "Raising attainment"),
+    ("Sorted 400 parcels an hour", "Problem solving"),
 ])
 def test_paraphrases_stay_specific(vocab: Vocabulary, sentence: str, skill: str) -> None:
     """Nearby wording that does not show the skill is not taken for it."""
@@ -102,6 +116,12 @@ def test_paraphrases_stay_specific(vocab: Vocabulary, sentence: str, skill: str)
     ("explain findings", "Data storytelling"),
     ("works well with others", "Teamwork"),
     ("streaming and batch pipelines", "Data pipelines"),
+    ("differentiated lessons", "Differentiated instruction"),
+    ("school trips", "Educational visits"),
+    ("pupil attainment", "Raising attainment"),
+    ("year-end audit", "Auditing"),
+    ("credit control", "Debt collection"),
+    ("staff rotas", "Staff scheduling"),
 ])
 def test_new_aliases_name_their_skill(vocab: Vocabulary, phrase: str, skill: str) -> None:
     """Each added alias is found as its canonical skill."""

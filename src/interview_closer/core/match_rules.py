@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from interview_closer.core import fastre
 from interview_closer.core.models import EvidenceItem, Resume, SkillMention
-from interview_closer.core.similarity import same_stem
+from interview_closer.core.similarity import content_words, same_stem
 from interview_closer.core.stems import stem
 from interview_closer.core.text import normalise_word
 from interview_closer.core.vocab import Vocabulary
@@ -47,6 +47,7 @@ _GRADING = fastre.compile(
 # A credential still being earned, and language levels below what "fluent" asks.
 IN_PROGRESS = fastre.compile(
     r"\b(?:candidate|in progress|pursuing|expected|studying|enrolled|passed \d|"
+    r"part[- ]?qualified|partly qualified|\d+ of \d+ (?:exams|papers|modules)|"
     r"level (?:i{1,2}|[12])\b)", re.I)
 HIGH_LEVEL = fastre.compile(
     r"\b(?:fluen\w*|native|bilingual|proficien\w*|business[- ]level|c[12])\b", re.I)
@@ -155,6 +156,63 @@ def tool_purposes(
                     and _VIA.fullmatch(text, at + size, other)):
                 out.add(i)
     return out
+
+
+# "Zendesk or a similar ticketing system": the practice after the tool names its kind.
+_OR_SIMILAR = fastre.compile(
+    r"\s*,?\s*or\s+(?:an?\s+|any\s+|some\s+)?(?:other\s+|another\s+)?"
+    r"(?:similar|equivalent|comparable|other|another|alternative)?\s*", re.I)
+# "Communication with parents and carers": after a soft skill, whom it is practised with.
+_AUDIENCE = fastre.compile(r"\s*(?:with|to|for|across)\s+(?:[\w'-]+\s+){0,4}?", re.I)
+
+
+def kind_of_tool(text: str, mentions: list[SkillMention], kinds: list[str]) -> set[int]:
+    """Indices of practice mentions that follow "<tool> or a similar" and only name its kind."""
+    lowered = text.lower()
+    spans = [(lowered.find(m.surface.lower()), len(m.surface)) for m in mentions]
+    out: set[int] = set()
+    for i, (at, size) in enumerate(spans):
+        if at < 0 or kinds[i] != "tool":
+            continue
+        for j, (other, _) in enumerate(spans):
+            gap = text[at + size : other] if other > at else ""
+            if (kinds[j] == "skill" and gap.strip() and _OR_SIMILAR.fullmatch(gap)
+                    and re.search(r"similar|equivalent|comparable|other|another|alternative",
+                                  gap, re.I)):
+                out.add(j)
+    return out
+
+
+def soft_audiences(text: str, mentions: list[SkillMention], kinds: list[str]) -> set[int]:
+    """Indices of mentions that only say whom a soft skill is practised with.
+
+    "Strong communication with parents and carers" asks for communication; carers are the
+    audience, not caregiving.
+    """
+    lowered = text.lower()
+    spans = [(lowered.find(m.surface.lower()), len(m.surface)) for m in mentions]
+    out: set[int] = set()
+    for i, (at, size) in enumerate(spans):
+        if at < 0 or kinds[i] != "soft":
+            continue
+        for j, (other, _) in enumerate(spans):
+            if other > at and kinds[j] != "soft" and _AUDIENCE.fullmatch(text, at + size, other):
+                out.add(j)
+    return out
+
+
+# Verbs that say how one works, not on what: "managing a team" keeps only "managing"
+# once "team" is dropped as a stop word, and that meets "management accounts".
+_GENERIC_VERBS = frozenset(stem(w) for w in (
+    "manage managing managed management lead leading led support supporting supported "
+    "develop developing developed deliver delivering delivered drive driving handle "
+    "handling run running own owning oversee overseeing coordinate coordinating").split())
+
+
+def only_generic(query: str) -> bool:
+    """True when a query's content words are all verbs of doing in general ("managing")."""
+    words = content_words(query)
+    return bool(words) and all(stem(w) in _GENERIC_VERBS for w in words)
 
 
 def senior_ask(subject: str) -> bool:

@@ -30,6 +30,8 @@ _SAYABLE = frozenset({"skill", "soft", "degree"})
 PARTIAL_TOP = 0.69
 # How much an item of a related skill (same family) counts for the one asked.
 ADJACENT_WEIGHT = 0.45
+# The same when the requirement itself accepts "a similar" tool: as good as a family member.
+SIMILAR_WEIGHT = 0.9
 # The same for neighbouring practices or credentials: below PARTIAL on its own.
 LOOSE_WEIGHT = 0.3
 # The score of evidence that names the credential or language but falls short of it.
@@ -101,8 +103,14 @@ class Matcher:
 
     # -- skills, tools, certifications, languages, soft skills ----------------
     def _skill_hits(
-        self, name: str, resume: Resume, by_skill: dict[str, list[EvidenceItem]]
+        self, name: str, resume: Resume, by_skill: dict[str, list[EvidenceItem]],
+        similar_ok: bool = False,
     ) -> list[_ItemHit]:
+        """Evidence for one skill: its own lines, else its family's or its neighbours'.
+
+        similar_ok: the requirement accepts a similar tool ("or a similar ..."), so a tool
+        of the same family counts almost as the one named.
+        """
         direct = by_skill.get(name, [])
         if direct:
             return [_ItemHit(it, 0.55 + 0.45 * it.strength, name) for it in direct[:3]]
@@ -117,7 +125,7 @@ class Matcher:
             elif self.vocab.adjacent(name, other):
                 # A neighbour stays a neighbour whatever words its line shares with the
                 # requirement: the shared words are mostly why it is one ("maintenance").
-                weight = self._adjacent_weight(name, other)
+                weight = self._adjacent_weight(name, other, similar_ok)
                 hits.extend(_ItemHit(it, weight * (0.55 + 0.45 * it.strength), other)
                             for it in items[:2])
         hits.sort(key=lambda h: -h.score)
@@ -168,14 +176,14 @@ class Matcher:
                 return [_ItemHit(items[0], SUBJECT, subject)]
         return hits
 
-    def _adjacent_weight(self, asked: str, shown: str) -> float:
+    def _adjacent_weight(self, asked: str, shown: str, similar_ok: bool = False) -> float:
         """How far evidence of a same-family skill answers the one asked."""
         a, b = self.vocab.entry(asked), self.vocab.entry(shown)
         # Two tools of a family are substitutes (MySQL for PostgreSQL, Vue for React); two
         # practices or credentials of a family are neighbours that do not stand in for
         # each other (payroll tax is not month-end close, a CDL is not OSHA 30).
         if a is not None and b is not None and a.kind == b.kind == "tool":
-            return ADJACENT_WEIGHT
+            return SIMILAR_WEIGHT if similar_ok else ADJACENT_WEIGHT
         return LOOSE_WEIGHT
 
     def _lexical_hits(self, query: str, resume: Resume, cap: float) -> list[_ItemHit]:
@@ -203,6 +211,10 @@ class Matcher:
         kinds = [getattr(self.vocab.entry(m.name), "kind", "") for m in mentions]
         described = rules.tool_descriptors(req.text, mentions, kinds)
         described |= rules.tool_purposes(req.text, mentions, kinds, self.vocab.adjacent)
+        described |= rules.soft_audiences(req.text, mentions, kinds)
+        # "Zendesk or a similar ticketing system": any one of them, or a tool like the one
+        # named, answers it in full.
+        or_similar = bool(rules.kind_of_tool(req.text, mentions, kinds))
         mentions = [m for i, m in enumerate(mentions) if i not in described]
         known = [m for m in mentions if self.vocab.entry(m.name) is not None]
         if not known and not products:
@@ -217,14 +229,14 @@ class Matcher:
             known = [m for m in known if not rules.LANGUAGE_CUE.fullmatch(m.surface)] or known
         per_skill: list[tuple[str, str, list[_ItemHit]]] = []
         for m in known:
-            hits = self._skill_hits(m.name, resume, by_skill)
+            hits = self._skill_hits(m.name, resume, by_skill, or_similar)
             entry = self.vocab.entry(m.name)
             if (not hits or hits[0].skill != m.name) and entry and entry.kind in _SAYABLE:
                 # Not named in the resume: a line that says the same in other words
                 # ("added unit and integration tests" for automated testing) may still.
                 # A language is spoken or not: no paraphrase stands in for it.
                 query = req.text if len(known) == 1 else m.surface
-                loose = self._lexical_hits(query, resume, 0.9)
+                loose = [] if rules.only_generic(query) else self._lexical_hits(query, resume, 0.9)
                 if loose and (not hits or loose[0].score > hits[0].score):
                     hits = loose
             if hits and hits[0].skill == m.name and self._short_of(req.text, m.name, hits[0].item):
@@ -247,6 +259,8 @@ class Matcher:
         either = bool(_EITHER.search(req.text))
         coverage = sum(best) / len(best)
         score = max(best) * 0.7 + coverage * 0.3 if either else coverage
+        if or_similar:
+            score = max(best)
         if not either and min(best) < MET:
             # "HTML, CSS and TypeScript" asks for all of them: one short is not met.
             score = min(score, PARTIAL_TOP)
