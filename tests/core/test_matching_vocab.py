@@ -20,6 +20,8 @@ def vocab() -> Vocabulary:
     ("Microsoft PowerPoint", "Microsoft Office"),
     ("Prometheus", "Monitoring and observability"),
     ("Datadog", "Monitoring and observability"),
+    ("Cycle counting", "Inventory management"),
+    ("Inventory accuracy", "Inventory management"),
 ])
 def test_a_member_shows_the_broader_skill_its_family_names(
     vocab: Vocabulary, shown: str, asked: str
@@ -36,6 +38,10 @@ def test_a_member_shows_the_broader_skill_its_family_names(
     ("QuickBooks", "Xero", True),
     ("Bloomberg Terminal", "QuickBooks", False),
     ("Apache Kafka", "Amazon Kinesis", True),
+    ("Hootsuite", "Salesforce Marketing Cloud", False),  # social scheduler vs automation
+    ("Hootsuite", "Sprout Social", True),
+    ("Klaviyo", "Marketo", True),
+    ("SEMrush", "Google Ads", False),
 ])
 def test_tool_families_hold_substitutes_only(
     vocab: Vocabulary, a: str, b: str, together: bool
@@ -79,6 +85,10 @@ def test_tool_families_hold_substitutes_only(
     ("Brought down debtor days to 41", "Debt collection"),
     ("Raised the proportion of students passing GCSE maths from 48% to 66%",
      "Raising attainment"),
+    ("Supervised 11 care assistants across two floors", "People management"),
+    ("Supervising 6 kitchen porters on weekend shifts", "Leadership"),
+    ("Wrote product descriptions for 300 new lines", "Copywriting"),
+    ("Planned the monthly social media calendar for three brands", "Social media marketing"),
 ])
 def test_new_paraphrases_show_their_skill(vocab: Vocabulary, sentence: str, skill: str) -> None:
     """Each added paraphrase recognises a plain resume sentence for its skill."""
@@ -99,6 +109,8 @@ def test_new_paraphrases_show_their_skill(vocab: Vocabulary, sentence: str, skil
     ("Worked with Python and SQL on reporting jobs", "Collaboration"),
     ("Raised $40k for the hospital charity", "Raising attainment"),
     ("Sorted 400 parcels an hour", "Problem solving"),
+    ("Supervised 3 store refits across the region", "People management"),
+    ("Wrote Python scripts for the nightly exports", "Copywriting"),
 ])
 def test_paraphrases_stay_specific(vocab: Vocabulary, sentence: str, skill: str) -> None:
     """Nearby wording that does not show the skill is not taken for it."""
@@ -122,6 +134,8 @@ def test_paraphrases_stay_specific(vocab: Vocabulary, sentence: str, skill: str)
     ("year-end audit", "Auditing"),
     ("credit control", "Debt collection"),
     ("staff rotas", "Staff scheduling"),
+    ("picking accuracy", "Inventory accuracy"),
+    ("toolbox talks", "Health and safety"),
 ])
 def test_new_aliases_name_their_skill(vocab: Vocabulary, phrase: str, skill: str) -> None:
     """Each added alias is found as its canonical skill."""

@@ -15,11 +15,11 @@ from interview_closer.core.models import (
     Posting,
     Requirement,
     Resume,
-    Severity,
     SkillMention,
     Status,
 )
 from interview_closer.core.similarity import LexicalSimilarity, Similarity, content_words
+from interview_closer.core.verdicts import severity, skills_reason
 from interview_closer.core.vocab import Vocabulary
 
 MET, PARTIAL = 0.7, 0.35
@@ -98,7 +98,7 @@ class Matcher:
             match = self._logistics(req, resume)
         else:
             match = self._skills(req, resume, by_skill)
-        match.severity = _severity(req, match)
+        match.severity = severity(req, match)
         return match
 
     # -- skills, tools, certifications, languages, soft skills ----------------
@@ -270,7 +270,7 @@ class Matcher:
                                  if n == rules.PEOPLE_MANAGEMENT))
         status = _status(score)
         hits = sorted((h for _, _, hs in per_skill for h in hs[:1]), key=lambda h: -h.score)
-        reason = _skills_reason(per_skill, status)
+        reason = skills_reason(per_skill, status)
         match = _match(req, status, score, reason, hits)
         for _, _, hs in per_skill:
             if hs and hs[0].skill and hs[0].skill not in match.matched_skills:
@@ -391,33 +391,3 @@ def _match(req: Requirement, status: str, score: float, reason: str, hits: list[
 
 def _status(score: float) -> str:
     return "met" if score >= MET else "partial" if score >= PARTIAL else "gap"
-
-
-def _severity(req: Requirement, match: Match) -> Severity | None:
-    """Blocking: a must-have with nothing close. Minor: the rest that is not met."""
-    if match.status == "met" or req.kind == "logistics":
-        return None
-    hard = match.status == "gap" and match.score < 0.2 and req.kind != "soft"
-    return "blocking" if hard and req.importance == "must" else "minor"
-
-
-def _skills_reason(per_skill: list[tuple[str, str, list[_ItemHit]]], status: str) -> str:
-    shown, loose, missing = [], [], []
-    adjacent: list[tuple[str, str]] = []
-    for label, name, hits in per_skill:
-        if not hits:
-            missing.append(label)
-        elif hits[0].skill == name:
-            shown.append(label)
-        elif hits[0].skill:
-            adjacent.append((label, hits[0].skill))
-        else:
-            loose.append(label)
-    parts = [f"resume shows {', '.join(shown[:3])}"] if shown else []
-    for label, other in adjacent[:2]:
-        parts.append(f"asks for {label}; resume shows {other}, a close relative")
-    if loose:
-        parts.append(f"only loose matches for {', '.join(loose[:3])}")
-    if missing:
-        parts.append(f"nothing for {', '.join(missing[:3])}")
-    return "; ".join(parts) if parts else ("resume shows it" if status == "met" else "no match")
