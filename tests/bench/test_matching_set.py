@@ -10,6 +10,7 @@ import pytest
 from bench.matching_eval import (
     FRESH_PATH,
     PHENOMENA,
+    PROBE_PATH,
     SET_PATH,
     STATUSES,
     Case,
@@ -125,6 +126,20 @@ def test_the_fresh_cases_are_well_formed_and_apart_from_the_main_set(cases: list
     assert {c.label for c in fresh} == set(STATUSES)
     assert {c.phenomenon for c in fresh} <= set(PHENOMENA)
     assert not {c.resume for c in fresh} & {c.resume for c in cases}
+
+
+def test_the_probe_cases_are_well_formed_and_apart_from_the_others(cases: list[Case]) -> None:
+    probe = load_cases(PROBE_PATH)
+    assert len(probe) >= 70
+    for n, raw in enumerate(PROBE_PATH.read_text(encoding="utf-8").splitlines(), 1):
+        assert set(json.loads(raw)) == KEYS, f"line {n}"
+    assert {c.split for c in probe} == {"probe"}
+    # Their own id letters (p, q), so they never shadow an m-numbered case.
+    assert {c.id[0] for c in probe} <= {"p", "q"} and len({c.id for c in probe}) == len(probe)
+    assert {c.label for c in probe} == set(STATUSES)
+    assert {c.phenomenon for c in probe} <= set(PHENOMENA)
+    others = {c.resume for c in cases} | {c.resume for c in load_cases(FRESH_PATH)}
+    assert not {c.resume for c in probe} & others
 
 
 def test_a_split_other_than_tune_and_holdout_is_scored_on_its_own() -> None:
