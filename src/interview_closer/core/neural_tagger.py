@@ -41,7 +41,7 @@ B_AFTER_SPAN = -0.5
 CRF_WEIGHT = 0.3
 # A sentence in which the CRF gives no word as much as this chance of being part of a span
 # is tagged all O without the encoders. On SkillSpan dev that is about half the sentences,
-# and exact F1 moved by +0.0004 (their spans were mostly noise of the blend).
+# and exact F1 moved by +0.0004: what the encoders found there was as often wrong as right.
 SKIP_BELOW = 0.05
 # With several adapters, the first one alone decides a sentence when, blended with the CRF,
 # every word's likeliest label has at least this probability; only the other sentences are
