@@ -115,13 +115,21 @@ def category_qualifiers(text: str, mentions: list[SkillMention]) -> set[int]:
     return out
 
 
+def surface_spans(text: str, mentions: list[SkillMention]) -> list[tuple[int, int]]:
+    """Where each mention's surface starts in this requirement line (-1: not found), and its length.
+
+    Mention offsets point into the whole posting, so the surface is looked up in the line.
+    """
+    lowered = text.lower()
+    return [(lowered.find(m.surface.lower()), len(m.surface)) for m in mentions]
+
+
 def tool_descriptors(text: str, mentions: list[SkillMention], kinds: list[str]) -> set[int]:
     """Indices of practice mentions that directly follow a tool and only describe it.
 
     "Microsoft Access database experience" asks for Access; "database" says what Access is.
     """
-    lowered = text.lower()
-    spans = [(lowered.find(m.surface.lower()), len(m.surface)) for m in mentions]
+    spans = surface_spans(text, mentions)
     out: set[int] = set()
     for i, (at, size) in enumerate(spans):
         if at < 0 or kinds[i] != "tool":
@@ -145,8 +153,7 @@ def tool_purposes(
     what Terraform does, so evidence of Terraform answers the whole requirement. Only a
     mention of the same family counts ("Python with Django" still asks for both).
     """
-    lowered = text.lower()
-    spans = [(lowered.find(m.surface.lower()), len(m.surface)) for m in mentions]
+    spans = surface_spans(text, mentions)
     out: set[int] = set()
     for i, (at, size) in enumerate(spans):
         if at < 0 or kinds[i] not in ("skill", "tool"):
@@ -168,8 +175,7 @@ _AUDIENCE = fastre.compile(r"\s*(?:with|to|for|across)\s+(?:[\w'-]+\s+){0,4}?", 
 
 def kind_of_tool(text: str, mentions: list[SkillMention], kinds: list[str]) -> set[int]:
     """Indices of practice mentions that follow "<tool> or a similar" and only name its kind."""
-    lowered = text.lower()
-    spans = [(lowered.find(m.surface.lower()), len(m.surface)) for m in mentions]
+    spans = surface_spans(text, mentions)
     out: set[int] = set()
     for i, (at, size) in enumerate(spans):
         if at < 0 or kinds[i] != "tool":
@@ -189,8 +195,7 @@ def soft_audiences(text: str, mentions: list[SkillMention], kinds: list[str]) ->
     "Strong communication with parents and carers" asks for communication; carers are the
     audience, not caregiving.
     """
-    lowered = text.lower()
-    spans = [(lowered.find(m.surface.lower()), len(m.surface)) for m in mentions]
+    spans = surface_spans(text, mentions)
     out: set[int] = set()
     for i, (at, size) in enumerate(spans):
         if at < 0 or kinds[i] != "soft":
