@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from bench.matching_eval import (
@@ -115,29 +116,29 @@ def test_the_lexical_matcher_keeps_its_tune_accuracy(cases: list[Case]) -> None:
     assert scores.macro_f1 >= 0.65
 
 
-def test_the_fresh_cases_are_well_formed_and_apart_from_the_main_set(cases: list[Case]) -> None:
-    fresh = load_cases(FRESH_PATH)
-    assert len(fresh) >= 40
-    for n, raw in enumerate(FRESH_PATH.read_text(encoding="utf-8").splitlines(), 1):
+def _later_set(path: Path, split: str, at_least: int) -> list[Case]:
+    """A later labelled file, checked for what every such file must hold, and its cases."""
+    later = load_cases(path)
+    assert len(later) >= at_least
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         assert set(json.loads(raw)) == KEYS, f"line {n}"
-    assert {c.split for c in fresh} == {"fresh"}
+    assert {c.split for c in later} == {split}
+    assert {c.label for c in later} == set(STATUSES)
+    assert {c.phenomenon for c in later} <= set(PHENOMENA)
+    return later
+
+
+def test_the_fresh_cases_are_well_formed_and_apart_from_the_main_set(cases: list[Case]) -> None:
+    fresh = _later_set(FRESH_PATH, "fresh", 40)
     # Their ids continue the main set's numbering, so neither file can shadow the other.
     assert max(int(c.id[1:]) for c in cases) < min(int(c.id[1:]) for c in fresh)
-    assert {c.label for c in fresh} == set(STATUSES)
-    assert {c.phenomenon for c in fresh} <= set(PHENOMENA)
     assert not {c.resume for c in fresh} & {c.resume for c in cases}
 
 
 def test_the_probe_cases_are_well_formed_and_apart_from_the_others(cases: list[Case]) -> None:
-    probe = load_cases(PROBE_PATH)
-    assert len(probe) >= 70
-    for n, raw in enumerate(PROBE_PATH.read_text(encoding="utf-8").splitlines(), 1):
-        assert set(json.loads(raw)) == KEYS, f"line {n}"
-    assert {c.split for c in probe} == {"probe"}
+    probe = _later_set(PROBE_PATH, "probe", 70)
     # Their own id letters (p, q), so they never shadow an m-numbered case.
     assert {c.id[0] for c in probe} <= {"p", "q"} and len({c.id for c in probe}) == len(probe)
-    assert {c.label for c in probe} == set(STATUSES)
-    assert {c.phenomenon for c in probe} <= set(PHENOMENA)
     others = {c.resume for c in cases} | {c.resume for c in load_cases(FRESH_PATH)}
     assert not {c.resume for c in probe} & others
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from interview_closer.core import fastre
 from interview_closer.core.models import EvidenceItem, Resume, SkillMention
@@ -103,18 +103,6 @@ def asks_team_lead(text: str) -> bool:
     return bool(_TEAM_LEAD.search(text))
 
 
-def category_qualifiers(text: str, mentions: list[SkillMention]) -> set[int]:
-    """Indices of mentions that only qualify a tool category ("HR software", "a WMS system")."""
-    out: set[int] = set()
-    lowered = text.lower()
-    for i, m in enumerate(mentions):
-        # Mention offsets point into the whole posting: find the surface in this line.
-        at = lowered.find(m.surface.lower())
-        if at >= 0 and _CATEGORY_NOUN.match(text, at + len(m.surface)):
-            out.add(i)
-    return out
-
-
 def surface_spans(text: str, mentions: list[SkillMention]) -> list[tuple[int, int]]:
     """Where each mention's surface starts in this requirement line (-1: not found), and its length.
 
@@ -124,21 +112,34 @@ def surface_spans(text: str, mentions: list[SkillMention]) -> list[tuple[int, in
     return [(lowered.find(m.surface.lower()), len(m.surface)) for m in mentions]
 
 
+def category_qualifiers(text: str, mentions: list[SkillMention]) -> set[int]:
+    """Indices of mentions that only qualify a tool category ("HR software", "a WMS system")."""
+    return {i for i, (at, size) in enumerate(surface_spans(text, mentions))
+            if at >= 0 and _CATEGORY_NOUN.match(text, at + size)}  # fmt: skip
+
+
+def _followers(
+    text: str, mentions: list[SkillMention], kinds: list[str], lead: tuple[str, ...]
+) -> Iterator[tuple[int, int, str]]:
+    """(i, j, words between) for each mention i of a lead kind found in the line and each
+    mention j that starts after it."""
+    spans = surface_spans(text, mentions)
+    for i, (at, size) in enumerate(spans):
+        if at < 0 or kinds[i] not in lead:
+            continue
+        for j, (other, _) in enumerate(spans):
+            if other > at:
+                yield i, j, text[at + size : other]
+
+
 def tool_descriptors(text: str, mentions: list[SkillMention], kinds: list[str]) -> set[int]:
     """Indices of practice mentions that directly follow a tool and only describe it.
 
     "Microsoft Access database experience" asks for Access; "database" says what Access is.
     """
-    spans = surface_spans(text, mentions)
-    out: set[int] = set()
-    for i, (at, size) in enumerate(spans):
-        if at < 0 or kinds[i] != "tool":
-            continue
-        for j, (other, _) in enumerate(spans):
-            # Only a practice describes a tool; "AWS certification" asks for the credential.
-            if kinds[j] == "skill" and other > at and not text[at + size : other].strip(" -"):
-                out.add(j)
-    return out
+    # Only a practice describes a tool; "AWS certification" asks for the credential.
+    return {j for _, j, between in _followers(text, mentions, kinds, ("tool",))
+            if kinds[j] == "skill" and not between.strip(" -")}  # fmt: skip
 
 
 _VIA = fastre.compile(r"\s*(?:with|using|in|via|through|on)\s+(?:an?\s+|the\s+)?", re.I)
@@ -153,40 +154,25 @@ def tool_purposes(
     what Terraform does, so evidence of Terraform answers the whole requirement. Only a
     mention of the same family counts ("Python with Django" still asks for both).
     """
-    spans = surface_spans(text, mentions)
-    out: set[int] = set()
-    for i, (at, size) in enumerate(spans):
-        if at < 0 or kinds[i] not in ("skill", "tool"):
-            continue
-        for j, (other, _) in enumerate(spans):
-            if (kinds[j] == "tool" and other > at and related(mentions[i].name, mentions[j].name)
-                    and _VIA.fullmatch(text, at + size, other)):
-                out.add(i)
-    return out
+    return {i for i, j, between in _followers(text, mentions, kinds, ("skill", "tool"))
+            if kinds[j] == "tool" and related(mentions[i].name, mentions[j].name)
+            and _VIA.fullmatch(between)}  # fmt: skip
 
 
 # "Zendesk or a similar ticketing system": the practice after the tool names its kind.
 _OR_SIMILAR = fastre.compile(
     r"\s*,?\s*or\s+(?:an?\s+|any\s+|some\s+)?(?:other\s+|another\s+)?"
     r"(?:similar|equivalent|comparable|other|another|alternative)?\s*", re.I)
+_SIMILAR_WORD = fastre.compile(r"similar|equivalent|comparable|other|another|alternative", re.I)
 # "Communication with parents and carers": after a soft skill, whom it is practised with.
 _AUDIENCE = fastre.compile(r"\s*(?:with|to|for|across)\s+(?:[\w'-]+\s+){0,4}?", re.I)
 
 
 def kind_of_tool(text: str, mentions: list[SkillMention], kinds: list[str]) -> set[int]:
     """Indices of practice mentions that follow "<tool> or a similar" and only name its kind."""
-    spans = surface_spans(text, mentions)
-    out: set[int] = set()
-    for i, (at, size) in enumerate(spans):
-        if at < 0 or kinds[i] != "tool":
-            continue
-        for j, (other, _) in enumerate(spans):
-            gap = text[at + size : other] if other > at else ""
-            if (kinds[j] == "skill" and gap.strip() and _OR_SIMILAR.fullmatch(gap)
-                    and re.search(r"similar|equivalent|comparable|other|another|alternative",
-                                  gap, re.I)):
-                out.add(j)
-    return out
+    return {j for _, j, between in _followers(text, mentions, kinds, ("tool",))
+            if kinds[j] == "skill" and between.strip() and _OR_SIMILAR.fullmatch(between)
+            and _SIMILAR_WORD.search(between)}  # fmt: skip
 
 
 def soft_audiences(text: str, mentions: list[SkillMention], kinds: list[str]) -> set[int]:
@@ -195,15 +181,8 @@ def soft_audiences(text: str, mentions: list[SkillMention], kinds: list[str]) ->
     "Strong communication with parents and carers" asks for communication; carers are the
     audience, not caregiving.
     """
-    spans = surface_spans(text, mentions)
-    out: set[int] = set()
-    for i, (at, size) in enumerate(spans):
-        if at < 0 or kinds[i] != "soft":
-            continue
-        for j, (other, _) in enumerate(spans):
-            if other > at and kinds[j] != "soft" and _AUDIENCE.fullmatch(text, at + size, other):
-                out.add(j)
-    return out
+    return {j for _, j, between in _followers(text, mentions, kinds, ("soft",))
+            if kinds[j] != "soft" and _AUDIENCE.fullmatch(between)}  # fmt: skip
 
 
 # Verbs that say how one works, not on what: "managing a team" keeps only "managing"
