@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from interview_closer.core.tagger import CrfTagger
+from interview_closer.core.tagger import CrfTagger, Marginals
 from interview_closer.errors import UsageError
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "model"
@@ -30,7 +30,6 @@ ADAPTER_PATHS = (
 )
 ADAPTER_PATH = ADAPTER_PATHS[0]
 LABELS = ("O", "B", "I")
-Marginals = list[tuple[float, float, float]]  # per word: the CRF's P(O), P(B), P(I)
 # Viterbi settings, chosen on SkillSpan dev together with CRF_WEIGHT: a bonus for O
 # (negative: spans are found more readily) and a penalty for B right after a span word,
 # which keeps "cloud adoption and migration" one span instead of two.

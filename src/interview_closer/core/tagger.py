@@ -159,6 +159,9 @@ def collapse_label(label: str) -> str:
     return label[:1] if label[:1] in ("B", "I") else "O"
 
 
+Marginals = list[tuple[float, float, float]]  # per token: P(O), P(B), P(I)
+
+
 class CrfTagger:
     """A trained CRF model (python-crfsuite) that tags tokens with B/I/O."""
 
@@ -169,6 +172,9 @@ class CrfTagger:
         self._tagger.open(str(path))
         self.path = path
         self.clusters = clusters or {}
+        # Each model label with the O/B/I column its marginal adds to (read once: the
+        # semantic mode asks for marginals on every sentence).
+        self._columns = [(lab, "OBI".index(collapse_label(lab))) for lab in self._tagger.labels()]
 
     @classmethod
     def default(cls) -> CrfTagger:
@@ -184,17 +190,16 @@ class CrfTagger:
 
     def marginals(
         self, tokens: Sequence[str], vocab_tags: Sequence[str] | None = None
-    ) -> list[tuple[float, float, float]]:
+    ) -> Marginals:
         """Per-token probabilities of O, B and I (typed labels summed), from the CRF."""
         if not tokens:
             return []
         crf = self._tagger
         crf.set(sentence_features(tokens, vocab_tags, self.clusters))
-        columns = [(label, "OBI".index(collapse_label(label))) for label in crf.labels()]
-        out: list[tuple[float, float, float]] = []
+        out: Marginals = []
         for i in range(len(tokens)):
             probs = [0.0, 0.0, 0.0]
-            for label, column in columns:
+            for label, column in self._columns:
                 probs[column] += crf.marginal(label, i)
             out.append((probs[0], probs[1], probs[2]))
         return out
