@@ -258,9 +258,10 @@ class Matcher:
         # either/or list: the best one counts most, the rest add coverage.
         either = bool(_EITHER.search(req.text))
         coverage = sum(best) / len(best)
-        score = max(best) * 0.7 + coverage * 0.3 if either else coverage
         if or_similar:
-            score = max(best)
+            score = max(best)  # any one of them answers it in full
+        else:
+            score = max(best) * 0.7 + coverage * 0.3 if either else coverage
         if not either and min(best) < MET:
             # "HTML, CSS and TypeScript" asks for all of them: one short is not met.
             score = min(score, PARTIAL_TOP)
