@@ -72,6 +72,23 @@ def test_paraphrases_score_above_unrelated_lines(similarity: EmbeddingSimilarity
         assert 0.0 <= scaled[1] <= scaled[0] <= 1.0
 
 
+def test_scores_never_fall_below_the_lexical_ones(similarity: EmbeddingSimilarity) -> None:
+    from interview_closer.core.similarity import LexicalSimilarity
+
+    query = "Experience with payroll processing"
+    lines = [
+        "Ran payroll processing for 120 staff across two sites",  # the very words
+        "Paid 120 staff accurately every month",  # a paraphrase sharing no content word
+        "Baked sourdough bread for a farmers' market stall",
+    ]
+    words = LexicalSimilarity().scores(query, lines)
+    both = similarity.scores(query, lines)
+    assert words[0] == 1.0 and both[0] == 1.0
+    assert words[1] == 0.0 and both[1] > 0.0  # what the embeddings add
+    assert all(b >= w for b, w in zip(both, words, strict=True))
+    assert both[2] < both[1]
+
+
 def test_loading_switches_hub_access_off_and_caches(similarity: EmbeddingSimilarity) -> None:
     before = similarity.cache_size()
     similarity.scores("Cash handling experience", ["Counted tills at closing"])
