@@ -126,6 +126,25 @@ def test_ids_are_sequential_and_empty_posting_has_no_requirements() -> None:
     assert parse("").requirements == []
 
 
+def test_a_hard_wrapped_list_item_is_one_requirement_read_as_one_line() -> None:
+    text = (
+        "Requirements\n"
+        "- 5+ years of professional experience with Python, ideally in a\n"
+        "  logistics business\n"
+        "- Experience with Kubernetes and Docker deployed for a team of\n"
+        "  engineers\n"
+    )
+    posting = parse_posting(text, vocab=small_vocab())
+    texts = [r.text for r in posting.requirements]
+    assert texts == [
+        "5+ years of professional experience with Python, ideally in a logistics business",
+        "Experience with Kubernetes and Docker deployed for a team of engineers",
+    ]
+    first = posting.requirements[0]
+    assert first.kind == "years" and first.years == 5
+    assert text[first.start : first.end].split() == first.text.split()
+
+
 def test_a_long_list_item_stays_one_requirement_but_a_long_sentence_splits() -> None:
     item = (
         "Requirements\n- Experience building services in Python that read orders, invoices, "

@@ -40,6 +40,33 @@ def test_sentences_split_on_stops_and_lines_but_not_on_eg() -> None:
     ]
 
 
+def test_a_hard_wrapped_sentence_is_one_sentence_but_lists_and_paragraphs_are_not() -> None:
+    text = (
+        "- 4+ years of building reporting in SQL and Python, ideally in a\n"
+        "  retail or e-commerce business\n"
+        "- Experience with Tableau dashboards.\n"
+        "  it continues after a full stop, so it stands alone\n"
+        "Skills we use every single day at work here\n"
+        "\n"
+        "python on its own after a blank line\n"
+        "Short line\n"
+        "lower case after a short line"
+    )
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert parts == [
+        "- 4+ years of building reporting in SQL and Python, ideally in a\n"
+        "  retail or e-commerce business",
+        "- Experience with Tableau dashboards.",
+        "it continues after a full stop, so it stands alone",
+        "Skills we use every single day at work here",
+        "python on its own after a blank line",
+        "Short line",
+        "lower case after a short line",
+    ]
+    bulleted = "Experience with Tableau or Power BI dashboards used by all of\n- stakeholders"
+    assert len(split_sentences(bulleted)) == 2
+
+
 @given(st.text(max_size=300))
 def test_tokens_and_sentences_never_point_outside_the_text(text: str) -> None:
     for t in tokenize(text):

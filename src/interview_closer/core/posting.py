@@ -229,7 +229,8 @@ def _requirement(
     years = _years_value(years_m.group("n")) if years_m and kind == "years" else None
     return Requirement(
         id="",
-        text=sentence.strip(),
+        # A wrapped line is one requirement; it reads as one line ("...in a retail business").
+        text=" ".join(sentence.split()),
         importance="must" if importance == "must" else "nice",
         kind=kind,
         skills=_dedupe(skills),

@@ -95,10 +95,32 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         before = text[max(cursor, piece_end - 8) : piece_end]
         if "\n" not in m.group(0) and _ABBREV_END.search(before):
             continue
+        if m.group(0) == "\n" and _wrapped(text, max(cursor, start), piece_end, m.end(), stop):
+            continue
         _append_trimmed(text, cursor, piece_end, spans)
         cursor = m.end()
     _append_trimmed(text, cursor, stop, spans)
     return spans
+
+
+# A line of a hard-wrapped paragraph (a posting pasted from an email or a PDF) is at least
+# this long; shorter lines are list entries or headings, whatever case the next one starts in.
+WRAP_MIN = 40
+_CONTINUES = fastre.compile(r"[ \t]*[a-z]")
+
+
+def _wrapped(text: str, line_start: int, line_end: int, next_start: int, stop: int) -> bool:
+    """True when the line break at line_end only wraps a sentence onto the next line.
+
+    The line is long and ends mid-sentence (no closing punctuation), and the next line
+    goes on in lower case with no bullet: "...ideally in a" / "retail business".
+    """
+    line = text[max(line_start, text.rfind("\n", line_start, line_end) + 1) : line_end].strip()
+    return (
+        len(line) >= WRAP_MIN
+        and line[-1] not in ".!?:;"
+        and _CONTINUES.match(text, next_start, stop) is not None
+    )
 
 
 def _append_trimmed(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
