@@ -20,6 +20,7 @@ from interview_closer.core.roles import (
     title_employer,
     trim_line,
 )
+from interview_closer.core.text import WRAP_MIN
 from interview_closer.core.vocab import Vocabulary
 
 TOTAL_KEY = "__total__"
@@ -148,7 +149,7 @@ def wrapped_lines(lines: list[str]) -> dict[int, list[int]]:
         prev = lines[i - 1].strip()
         # Cheap tests first: most lines start in upper case or follow a full stop, and only
         # a long line was wrapped (short ones are names, contacts, list entries).
-        if not line.strip()[:1].islower() or prev[-1:] in _SENTENCE_ENDS or len(prev) < 40:
+        if not line.strip()[:1].islower() or prev[-1:] in _SENTENCE_ENDS or len(prev) < WRAP_MIN:
             continue
         if BULLET_RE.match(line) or role_header_like(line):
             continue
