@@ -35,7 +35,8 @@ def test_semantic_plan_matches_the_unbatched_matcher(similarity: EmbeddingSimila
     embedded = similarity.cache_size()
     # The same plan, with a fresh similarity and only the matcher's own preparation.
     own = Matcher(Vocabulary.default(), similarity=EmbeddingSimilarity()).match_all(
-        understand_posting(posting_doc.text, posting_doc.title, posting_doc.company),
+        understand_posting(posting_doc.text, posting_doc.title, posting_doc.company,
+                           semantic=True),
         understand_resume(resume),
     )
     assert [m.status for m in plan.matches] == [m.status for m in own]

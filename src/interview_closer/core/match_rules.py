@@ -13,6 +13,7 @@ from interview_closer.core.text import normalise_word
 from interview_closer.core.vocab import Vocabulary
 
 PEOPLE_MANAGEMENT = "People management"
+LEADERSHIP = "Leadership"
 # "Managing a team of accountants", "supervising front desk staff": the skill asked is
 # leading people; the trade named after it only says whom.
 _TEAM_LEAD = fastre.compile(
@@ -110,6 +111,41 @@ def surface_spans(text: str, mentions: list[SkillMention]) -> list[tuple[int, in
     """
     lowered = text.lower()
     return [(lowered.find(m.surface.lower()), len(m.surface)) for m in mentions]
+
+
+def bare_category(surface: str) -> bool:
+    """True for a span that only names a kind of product ("system", "tools")."""
+    return _CATEGORY_NOUN.fullmatch(surface) is not None
+
+
+def listed_with_known(text: str, mentions: list[SkillMention], known: list[bool]) -> set[int]:
+    """Indices of unknown mentions listed beside a known one: asked as a skill of their own.
+
+    "Drafting commercial leases and handling conveyancing": a few words with "and", "or"
+    or a comma between them make a list. Words glued to the known skill ("espresso
+    preparation skills") only describe it, and a span further off is most often a
+    phrase of the sentence ("will help you get up to speed"), not a skill asked.
+    """
+    spans = surface_spans(text, mentions)
+    out: set[int] = set()
+    for i, (at, size) in enumerate(spans):
+        if known[i] or at < 0:
+            continue
+        for j, (other, other_size) in enumerate(spans):
+            if not known[j] or other < 0:
+                continue
+            if other >= at + size:
+                between = text[at + size : other]
+            elif at >= other + other_size:
+                between = text[other + other_size : at]
+            else:
+                continue
+            if len(between.split()) <= 3 and _LIST_JOIN.search(between):
+                out.add(i)
+    return out
+
+
+_LIST_JOIN = fastre.compile(r",|&|/|\b(?:and|or|plus)\b", re.I)
 
 
 def category_qualifiers(text: str, mentions: list[SkillMention]) -> set[int]:
@@ -335,8 +371,24 @@ def _near_key(word: str, by_prefix: dict[str, list[str]]) -> str:
     return next((k for k in candidates if same_stem(k, word)), word)
 
 
-def degree_level(text: str) -> int:
+def degree_level(text: str) -> float:
+    """How high a qualification a line names: 4 doctorate ... 1 diploma, 0 none.
+
+    A numbered UK framework level ("Level 5 Diploma", "NVQ Level 3") places it finer:
+    levels 6, 7 and 8 stand for a bachelor's, a master's and a doctorate, and lower ones
+    order the diplomas among themselves.
+    """
+    framework = _FRAMEWORK_LEVEL.search(text)
+    if framework:
+        n = int(framework.group(1) or framework.group(2))
+        return float(n - 4) if n >= 6 else 1.0 + (n - 3) / 10
     for level, pattern in _DEGREE_LEVELS:
         if pattern.search(text):
             return level
     return 2 if _DEGREE_WORD.search(text) else 0
+
+
+# "Level 5 Diploma", "NVQ Level 3", "Level 3 Extended Diploma"; not "entry level".
+_FRAMEWORK_LEVEL = fastre.compile(
+    r"\blevel ([1-8])\b(?=[\w ]{0,20}\b(?:diploma|certificate|award|nvq|qualification|btec)\b)"
+    r"|\b(?:nvq|qcf|rqf|btec)\s+level ([1-8])\b", re.I)

@@ -200,7 +200,8 @@ class Matcher:
     def _skills(
         self, req: Requirement, resume: Resume, by_skill: dict[str, list[EvidenceItem]]
     ) -> Match:
-        mentions = list(req.skills)
+        # A span that is only "system" or "tools" names no skill.
+        mentions = [m for m in req.skills if not rules.bare_category(m.surface)]
         qualifiers = rules.category_qualifiers(req.text, mentions)
         products: list[SkillMention] = []
         if qualifiers and len(qualifiers) < len(mentions):
@@ -217,6 +218,12 @@ class Matcher:
         or_similar = bool(rules.kind_of_tool(req.text, mentions, kinds))
         mentions = [m for i, m in enumerate(mentions) if i not in described]
         known = [m for m in mentions if self.vocab.entry(m.name) is not None]
+        if known:
+            # "Drafting commercial leases and handling conveyancing": the words the
+            # vocabulary does not know are asked as much as those it does.
+            flags = [self.vocab.entry(m.name) is not None for m in mentions]
+            listed = rules.listed_with_known(req.text, mentions, flags)
+            products += [m for i, m in enumerate(mentions) if i in listed and m not in products]
         if not known and not products:
             # Only free-text skills (or none): judge the requirement's words as a whole.
             hits = self._lexical_hits(req.text, resume, 0.9)
@@ -298,16 +305,22 @@ class Matcher:
         tools = bool(named) and all(
             (e := self.vocab.entry(m.name)) is not None and e.kind == "tool" for m in named)
         roles = set() if tools else self._related_roles(subject, resume)
-        if roles and not named and rules.senior_ask(subject):
-            # "Years of marketing management": a coordinator's years are not a manager's.
-            roles = {i for i in roles if rules.senior_title(resume.roles[i].title)}
+        senior = not named and rules.senior_ask(subject)
+        if senior:
+            # "Years of marketing management": a coordinator's years are not a manager's;
+            # a role whose lines show leading people counts whatever its title, and when
+            # no senior role's words meet the subject ("a supervisory care role"), those do.
+            leading = {it.role_index for name in (rules.PEOPLE_MANAGEMENT, rules.LEADERSHIP)
+                       for it in by_skill.get(name, []) if it.role_index is not None}
+            roles = {i for i in roles if rules.senior_title(resume.roles[i].title)
+                     or i in leading} or leading
         roles |= {it.role_index for m in named for it in by_skill.get(m.name, [])
                   if it.role_index is not None}
         role_years, role_span = yrs.roles_years(resume, roles)
         if role_years > have + 0.05:
             have, span = role_years, role_span
             label = label if named else subject or label
-        if not named and not roles:
+        if not named and not roles and not senior:
             have = resume.skill_years.get("__total__", 0.0)
             span = resume.skill_spans.get("__total__")
         hits = (self._skill_hits(skill, resume, by_skill) if named
@@ -348,11 +361,19 @@ class Matcher:
     def _degree(self, req: Requirement, resume: Resume) -> Match:
         need = rules.degree_level(req.text)
         edu = [it for it in resume.items if it.section in ("education", "certifications")]
-        best_item, best_level = None, 0
+        best_item, best_level = None, 0.0
+        studying: EvidenceItem | None = None  # the highest one still in progress
         for it in edu:
             level = rules.degree_level(it.text)
-            if level > best_level:
+            if rules.IN_PROGRESS.search(it.text):
+                if level >= need and level > (rules.degree_level(studying.text) if studying else 0):
+                    studying = it
+            elif level > best_level:
                 best_item, best_level = it, level
+        if studying is not None and best_level < need:
+            # "Level 5 Diploma ..., in progress": on its way, not yet held.
+            return _match(req, "partial", SHORT_OF, "asks for a qualification the resume "
+                          "shows still in progress", [_ItemHit(studying, 1.0)])
         field_hits = self._lexical_hits(req.text, resume, 1.0) if best_item else []
         if best_item is None:
             equivalent = bool(_EQUIVALENT.search(req.text))

@@ -60,3 +60,31 @@ def stem(word: str) -> str:
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]
     return w
+
+
+# Present-tense verbs whose past form is not the present plus "ed" or "d".
+_IRREGULAR_PAST = {
+    "lead": "led", "run": "ran", "oversee": "oversaw", "build": "built", "teach": "taught",
+    "write": "wrote", "sell": "sold", "drive": "drove", "grow": "grew", "cut": "cut",
+    "make": "made", "keep": "kept", "hold": "held", "set": "set", "win": "won",
+}
+IRREGULAR_PASTS = frozenset(_IRREGULAR_PAST.values())
+
+
+def past_forms(word: str) -> tuple[str, ...]:
+    """Past-tense spellings a present-tense verb may have ("manages" -> "managed")."""
+    w = word.lower()
+    bases = [w]
+    if w.endswith("es") and len(w) > 4:
+        bases += [w[:-1], w[:-2]]  # "manages" -> "manage", "coaches" -> "coach"
+    elif w.endswith("s") and len(w) > 3:
+        bases.append(w[:-1])  # "leads" -> "lead"
+    out: list[str] = []
+    for base in bases:
+        if base in _IRREGULAR_PAST:
+            out.append(_IRREGULAR_PAST[base])
+        elif base.endswith("e"):
+            out.append(base + "d")
+        elif not base.endswith("ed"):
+            out.append(base + "ed")
+    return tuple(out)

@@ -20,6 +20,7 @@ from interview_closer.core import fastre
 from interview_closer.core.datacache import cached, data_dir
 from interview_closer.core.literals import could_match, required_literals
 from interview_closer.core.models import SkillMention
+from interview_closer.core.stems import IRREGULAR_PASTS, past_forms
 from interview_closer.core.text import Token, normalise_phrase, tokenize
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -45,6 +46,7 @@ _Key = tuple[str, tuple[str, ...] | None]
 _Targets = str | list[_Key]
 # (canonical, pattern, its most selective word set, its other word sets)
 _Paraphrase = tuple[str, str, frozenset[str], list[list[str]]]
+_OPENING_WORD = fastre.compile(r"[A-Za-z]+(?= )")
 _SEP = "\x1f"  # between aliases in a row: a character no alias contains
 
 
@@ -74,6 +76,7 @@ class Vocabulary:
         ]
         self._compiled: dict[str, re.Pattern[str]] = {}
         self._filter: tuple[list[str], list[_Paraphrase]] | None = None
+        self._past: frozenset[str] | None = None
 
     # -- building -----------------------------------------------------------
     def add(self, entry: VocabEntry) -> None:
@@ -206,6 +209,33 @@ class Vocabulary:
 
     def paraphrases(self, text: str) -> list[SkillMention]:
         """Skills a sentence shows without naming them ("led a team of 6")."""
+        found = self._paraphrases_in(text)
+        # A current role's bullet is often in the present tense ("Lead a shift team of
+        # six"); the patterns are written in the past, so the opening verb is read in it too.
+        opening = _OPENING_WORD.match(text)
+        past = self._past_verbs()
+        for form in past_forms(opening.group(0)) if opening else ():
+            if form in past:
+                cut, shift = opening.end(), len(form) - opening.end()  # type: ignore[union-attr]
+                seen = {m.name for m in found}
+                for m in self._paraphrases_in(form + text[cut:]):
+                    start = m.start - shift if m.start >= len(form) else min(m.start, cut)
+                    end = m.end - shift if m.end > len(form) else min(m.end, cut)
+                    if m.name not in seen:
+                        found.append(SkillMention(m.name, text[start:end], start, end))
+                break
+        return found
+
+    def _past_verbs(self) -> frozenset[str]:
+        """The past-tense words ("led", "supervised") the paraphrase patterns are written with."""
+        if self._past is None:
+            # Escapes out first: "\\bclosed" holds the word "closed", not "bclosed".
+            bare = (re.sub(r"\\.", " ", pattern.lower()) for _, pattern, _ in self._paraphrases)
+            words = {w for text in bare for w in re.findall(r"[a-z]+", text)}
+            self._past = frozenset(w for w in words if w.endswith("ed") or w in IRREGULAR_PASTS)
+        return self._past
+
+    def _paraphrases_in(self, text: str) -> list[SkillMention]:
         needles, patterns = self._paraphrase_filter()
         lowered = text.lower()
         # One pass over the words the patterns need; each pattern then asks a set.
@@ -349,6 +379,7 @@ def _from_state(state: tuple[Any, ...]) -> Vocabulary:
     vocab._paraphrases = [(n, p, [list(r) for r in w]) for n, p, w in state[4]]
     vocab._compiled = {}
     vocab._filter = None
+    vocab._past = None
     return vocab
 
 

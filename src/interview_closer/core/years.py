@@ -11,7 +11,7 @@ from interview_closer.core.models import Resume
 # "5+ years of", "two to three yrs in": what comes after is the subject of the ask.
 YEARS_LEAD = fastre.compile(
     r"^.*?\b(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
-    r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs?)\b"
+    r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs?)\b'?"
     r"(?:\s+(?:of|in|as|with|at)\b)?", re.I)
 ALTERNATIVES = fastre.compile(r"\bor\b|/|,|;|\band\b", re.I)
 

@@ -1,0 +1,153 @@
+"""What a requirement asks beyond its vocabulary skills: words the vocabulary does not know,
+framework-levelled and unfinished qualifications, and years of leading people."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from interview_closer.core import match_rules as rules
+from interview_closer.core.matching import Matcher
+from interview_closer.core.models import Match, SkillMention, YearMonth
+from interview_closer.core.posting import parse_posting
+from interview_closer.core.resume import parse_resume
+from interview_closer.core.vocab import VocabEntry, Vocabulary
+
+ENTRIES = [
+    VocabEntry("Conveyancing", "skill", "property law", ("conveyancing",)),
+    VocabEntry("Medication administration", "skill", "care",
+               ("administering medication", "administer medication")),
+    VocabEntry("Clio", "tool", "legal software", ("=Clio", "clio practice management")),
+    VocabEntry("Aderant", "tool", "legal software", ("=Aderant",)),
+    VocabEntry("People management", "skill", "people management", ("managing a team",)),
+    VocabEntry("Caregiving", "skill", "care", ("carers", "care assistant")),
+]
+PARAPHRASES = [("People management", r"\b(?:led|supervised) a (?:\w+ )?team of (?:\d+|six)\b")]
+TODAY = YearMonth(2025, 6)
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    """A small fixed vocabulary so the tests do not move with the shipped data."""
+    return Vocabulary(ENTRIES, PARAPHRASES)
+
+
+def tagger(vocab: Vocabulary, *spans: str) -> Callable[[str], list[SkillMention]]:
+    """The vocabulary's mentions plus fixed free-text spans, as the skill tagger adds them."""
+
+    def find(text: str) -> list[SkillMention]:
+        found = vocab.find(text)
+        for span in spans:
+            at = text.find(span)
+            if at >= 0:
+                found.append(SkillMention(span, span, at, at + len(span)))
+        return sorted(found, key=lambda m: m.start)
+
+    return find
+
+
+def match(vocab: Vocabulary, requirement: str, resume: str, *spans: str) -> Match:
+    posting = parse_posting(f"Requirements\n- {requirement}\n", vocab=vocab,
+                            find_mentions=tagger(vocab, *spans))  # fmt: skip
+    assert len(posting.requirements) == 1, posting.requirements
+    parsed = parse_resume(resume, vocab=vocab, today=TODAY)
+    return Matcher(vocab).match_all(posting, parsed)[0]
+
+
+PARALEGAL = """Ana Ruiz
+
+Experience
+Paralegal, Brightwater Solicitors — Sep 2018 – Feb 2025
+- Supported the property team on 30 conveyancing files at a time
+- Kept matter records in Aderant
+"""
+
+
+def test_words_the_vocabulary_does_not_know_are_asked_too(vocab: Vocabulary) -> None:
+    """Only conveyancing is shown: "drafting commercial leases" is still missing."""
+    req = "Experience drafting commercial leases and handling conveyancing transactions"
+    m = match(vocab, req, PARALEGAL, "drafting commercial leases")
+    assert m.status == "partial"
+    assert "drafting commercial leases" in m.reason
+    shown = match(vocab, "Experience handling conveyancing transactions", PARALEGAL)
+    assert shown.status == "met"
+
+
+def test_only_words_listed_beside_a_skill_are_a_skill_of_their_own(vocab: Vocabulary) -> None:
+    """Glued to the skill, the words describe it; far from it, they are the sentence's."""
+    assert match(vocab, "Strong conveyancing casework skills", PARALEGAL,
+                 "casework skills").status == "met"  # fmt: skip
+    assert match(vocab, "Conveyancing experience will help you get up to speed",
+                 PARALEGAL, "get up to speed").status == "met"  # fmt: skip
+    mentions = [SkillMention("Conveyancing", "conveyancing", 0, 0),
+                SkillMention("lease drafting", "lease drafting", 0, 0)]
+    known = [True, False]
+    assert rules.listed_with_known("conveyancing and lease drafting", mentions, known) == {1}
+    assert rules.listed_with_known("lease drafting, conveyancing", mentions, known) == {1}
+    assert rules.listed_with_known("conveyancing lease drafting", mentions, known) == set()
+    far = "conveyancing, which you will learn alongside lease drafting"
+    assert rules.listed_with_known(far, mentions, known) == set()
+
+
+def test_a_bare_category_word_names_no_skill(vocab: Vocabulary) -> None:
+    """"Clio practice management system": Aderant, a substitute, answers it in part."""
+    m = match(vocab, "Working knowledge of the Clio practice management system",
+              PARALEGAL, "system")  # fmt: skip
+    assert m.status == "partial"
+    assert "Aderant" in m.reason
+    assert rules.bare_category("system") and rules.bare_category("Tools")
+    assert not rules.bare_category("systems thinking")
+
+
+def test_framework_levels_order_qualifications() -> None:
+    assert rules.degree_level("Level 5 Diploma in Leadership for Adult Care") > rules.degree_level(
+        "Level 3 Diploma in Adult Care")
+    assert rules.degree_level("NVQ Level 3 in Health and Social Care") == rules.degree_level(
+        "Level 3 Diploma in Adult Care")
+    assert rules.degree_level("Level 7 Diploma in Strategic Management") == rules.degree_level(
+        "MSc Management")
+    assert rules.degree_level("an entry level role") == 0
+
+
+CARER = """Dee Hart
+
+Experience
+Senior Support Worker, Willowmere Care Home — Jun 2022 – Present
+- Lead a shift team of six carers on a dementia unit
+- Administer medication using eMAR
+
+Care Assistant, Homefirst Care — Mar 2018 – May 2022
+- Delivered personal care to 12 clients a day
+
+Education
+Level 3 Diploma in Adult Care, 2020
+Level 5 Diploma in Leadership and Management for Adult Care, in progress (due 2026)
+"""
+
+
+def test_a_qualification_still_in_progress_is_partly_met(vocab: Vocabulary) -> None:
+    m = match(vocab, "Level 5 Diploma in Leadership and Management for Adult Care", CARER)
+    assert m.status == "partial"
+    assert "in progress" in m.reason
+    assert m.evidence[0].text.startswith("Level 5 Diploma")
+    assert match(vocab, "Level 3 Diploma in Adult Care or equivalent", CARER).status == "met"
+
+
+def test_years_of_supervising_count_the_roles_that_lead_people(vocab: Vocabulary) -> None:
+    """Seven years in care, three of them leading a shift team: short of five supervising."""
+    m = match(vocab, "At least 5 years' experience in a supervisory care role", CARER)
+    assert m.status == "partial"
+    assert m.reason.endswith(
+        "years of experience in a supervisory care role; resume shows about 2.9 years (2022-2025)")
+    assert match(vocab, "At least 5 years' experience", CARER).status == "met"
+
+
+def test_a_present_tense_bullet_is_read_like_a_past_one(vocab: Vocabulary) -> None:
+    line = "Lead a shift team of six carers on a dementia unit"
+    found = vocab.paraphrases(line)
+    assert [(m.name, m.surface) for m in found] == [
+        ("People management", "Lead a shift team of six")]
+    assert line[found[0].start : found[0].end] == found[0].surface
+    assert vocab.paraphrases("Leads a team of 4") and vocab.paraphrases("Led a team of 4")
+    assert vocab.paraphrases("Python team of 4 engineers") == []
