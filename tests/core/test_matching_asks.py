@@ -151,3 +151,11 @@ def test_a_present_tense_bullet_is_read_like_a_past_one(vocab: Vocabulary) -> No
     assert line[found[0].start : found[0].end] == found[0].surface
     assert vocab.paraphrases("Leads a team of 4") and vocab.paraphrases("Led a team of 4")
     assert vocab.paraphrases("Python team of 4 engineers") == []
+
+
+def test_a_free_text_ask_to_lead_a_team_is_met_by_leading_people(vocab: Vocabulary) -> None:
+    m = match(vocab, "Able to lead and motivate a team of care staff", CARER)
+    assert m.status == "met"
+    assert m.reason == "resume shows people management"
+    assert m.evidence[0].text.startswith("Lead a shift team")
+    assert rules.asks_team_lead("lead and motivate a team of care staff")

@@ -42,6 +42,11 @@ def test_a_member_shows_the_broader_skill_its_family_names(
     ("Hootsuite", "Sprout Social", True),
     ("Klaviyo", "Marketo", True),
     ("SEMrush", "Google Ads", False),
+    ("VMware", "Microsoft Windows", False),  # a hypervisor is no desktop system
+    ("VMware", "Hyper-V", True),
+    ("Nourish Care", "Birdie", True),  # two care-records apps
+    ("Intellectual property", "Discovery (legal)", False),  # an area of law vs litigation work
+    ("Discovery (legal)", "Court filings", True),
 ])
 def test_tool_families_hold_substitutes_only(
     vocab: Vocabulary, a: str, b: str, together: bool
@@ -89,6 +94,8 @@ def test_tool_families_hold_substitutes_only(
     ("Supervising 6 kitchen porters on weekend shifts", "Leadership"),
     ("Wrote product descriptions for 300 new lines", "Copywriting"),
     ("Planned the monthly social media calendar for three brands", "Social media marketing"),
+    ("Trained four junior paralegals on disclosure protocols", "Training and mentoring"),
+    ("Lead a shift team of six carers on the dementia unit", "People management"),
 ])
 def test_new_paraphrases_show_their_skill(vocab: Vocabulary, sentence: str, skill: str) -> None:
     """Each added paraphrase recognises a plain resume sentence for its skill."""
@@ -136,6 +143,11 @@ def test_paraphrases_stay_specific(vocab: Vocabulary, sentence: str, skill: str)
     ("staff rotas", "Staff scheduling"),
     ("picking accuracy", "Inventory accuracy"),
     ("toolbox talks", "Health and safety"),
+    ("SDLT returns", "Stamp Duty Land Tax"),
+    ("MAR charts", "Medication administration"),
+    ("intimate personal care", "Activities of daily living"),
+    ("mentor and develop", "Training and mentoring"),
+    ("VMware vSphere", "VMware"),
 ])
 def test_new_aliases_name_their_skill(vocab: Vocabulary, phrase: str, skill: str) -> None:
     """Each added alias is found as its canonical skill."""
@@ -177,3 +189,13 @@ def test_supply_chain_credentials_are_told_apart(
     """Each APICS/ASCM credential is its own entry: holding one does not claim another."""
     assert [m.name for m in vocab.find(phrase)] == [credential]
     assert vocab.family_of(credential) == "supply chain certifications"
+
+
+@pytest.mark.parametrize(("line", "absent"), [
+    ("Paralegal, Brightwater Solicitors", "Bar admission"),  # a firm's name, not a title held
+    ("Coordinated with barristers' clerks", "Bar admission"),
+])
+def test_a_word_for_a_profession_is_no_credential_held(
+    vocab: Vocabulary, line: str, absent: str
+) -> None:
+    assert absent not in {m.name for m in vocab.find(line)}

@@ -180,3 +180,14 @@ def test_a_degree_name_describing_the_next_noun_asks_for_no_degree(line: str, ki
     assert req.kind == kind
     names = {s.name for s in req.skills}
     assert ("High school diploma" in names) == (kind == "degree" and "high" in line.lower())
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Experience preparing immigration and visa applications", "skill"),
+    ("Knowledge of business travel booking tools", "skill"),
+    ("Visa sponsorship is not available for this role", "logistics"),
+    ("Willing to travel up to 25% of the time", "logistics"),
+])
+def test_a_condition_word_after_an_ask_for_experience_is_work_done(line: str, kind: str) -> None:
+    posting = parse_posting(f"Requirements\n- {line}\n", vocab=small_vocab())
+    assert [r.kind for r in posting.requirements] == [kind]

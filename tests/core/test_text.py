@@ -27,6 +27,7 @@ def test_normalise_folds_plurals_and_dots_but_keeps_words_that_end_in_s() -> Non
     assert normalise_word("status") == "status"
     assert normalise_word("AWS") == "aws"
     assert normalise_word("Companies") == "company"
+    assert normalise_word("2nd") == "second" == normalise_word("second")
 
 
 def test_sentences_split_on_stops_and_lines_but_not_on_eg() -> None:

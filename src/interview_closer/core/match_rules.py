@@ -18,7 +18,7 @@ LEADERSHIP = "Leadership"
 # leading people; the trade named after it only says whom.
 _TEAM_LEAD = fastre.compile(
     r"\b(?:manag|supervis|lead|led\b|direct|oversee|oversaw|head)\w*"
-    r"(?:\s+(?:and|&)\s+\w+(?:ing|ed)\b)?\s+(?:(?:a|an|the|our|your)\s+)?"
+    r"(?:\s+(?:and|&)\s+\w+)?\s+(?:(?:a|an|the|our|your)\s+)?"
     r"(?:(?:small|large|growing|local|global|remote|multi-site|\d+-person)\s+)?"
     r"(?:(?:team|staff|group|crew|department)s?\s+of\b|"
     r"(?:(?!(?:with|across|for|to|between|alongside|among|and)\b)[\w-]+\s+){1,3}"

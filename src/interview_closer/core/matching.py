@@ -227,9 +227,16 @@ class Matcher:
         if not known and not products:
             # Only free-text skills (or none): judge the requirement's words as a whole.
             hits = self._lexical_hits(req.text, resume, 0.9)
+            if rules.asks_team_lead(req.text) and rules.PEOPLE_MANAGEMENT in self.vocab:
+                # "Able to lead and motivate a team of care staff": leading people is asked.
+                led = self._skill_hits(rules.PEOPLE_MANAGEMENT, resume, by_skill)
+                if led and (not hits or led[0].score > hits[0].score):
+                    hits = led
             score = hits[0].score if hits else 0.0
             status = _status(score)
             reason = _FREE_REASONS.get(status, "nothing in the resume speaks to this")
+            if hits and hits[0].skill and status != "gap":
+                reason = f"resume shows {hits[0].skill.lower()}"
             return _match(req, status, score, reason, hits)
         if req.kind == "language" and len(known) > 1:
             # "Bilingual English/Spanish": the languages are the skills, the cue word is not.

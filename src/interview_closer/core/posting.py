@@ -44,6 +44,7 @@ _LOGISTICS = fastre.compile(
     r"lift(?:ing)? (?:up to )?\d+|commute|based in|located in|time ?zone)\b",
     re.IGNORECASE,
 )
+_PRACTICE_ASK = fastre.compile(r"\b(?:experience[ds]?|knowledge|skills?|expertise)\b", re.I)
 _SOFT_CUES = fastre.compile(
     r"\b(?:communicat\w*|team ?player|collaborat\w*|interpersonal|self-starter|motivated|"
     r"attention to detail|detail-oriented|organi[sz]ed|proactive|problem[- ]solv\w*|"
@@ -276,7 +277,10 @@ def requirement_kind(
         return "certification"
     if "language" in kinds or _LANG.search(sentence):
         return "language"
-    if _LOGISTICS.search(sentence) and not [k for k in kinds if k in ("tool", "skill")]:
+    cue = _LOGISTICS.search(sentence)
+    # "Experience preparing visa applications" asks for work done, not a condition of the job.
+    if cue and not _PRACTICE_ASK.search(sentence, 0, cue.start()) and not [
+            k for k in kinds if k in ("tool", "skill")]:
         return "logistics"
     if kinds and all(k == "soft" for k in kinds):
         return "soft"

@@ -56,7 +56,11 @@ def normalise_word(word: str) -> str:
         and (not w.endswith("us") or w in _PLURAL_US)
     ):
         w = w[:-3] + "y" if w.endswith("ies") and len(w) > 4 else w[:-1]
-    return w
+    return _ORDINALS.get(w, w)
+
+
+# "2nd line" and "second-line support" are one phrase.
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"}
 
 
 def tokenize(text: str) -> list[Token]:

@@ -339,8 +339,8 @@ def user_vocab_dir() -> Path:
     return data_dir() / "vocab"
 
 
-# Bump when the saved index shape changes.
-_INDEX_FORMAT = 9
+# Bump when the saved index shape or the word normalisation changes.
+_INDEX_FORMAT = 10
 
 
 @lru_cache(maxsize=1)
