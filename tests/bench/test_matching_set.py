@@ -11,6 +11,7 @@ import pytest
 from bench.matching_eval import (
     FRESH_PATH,
     PHENOMENA,
+    PROBE2_PATH,
     PROBE_PATH,
     SET_PATH,
     STATUSES,
@@ -148,3 +149,15 @@ def test_a_split_other_than_tune_and_holdout_is_scored_on_its_own() -> None:
     result = run(fresh, keyword_status)
     assert result["splits"]["fresh"].n == 5
     assert result["splits"]["tune"].n == result["splits"]["holdout"].n == 0
+
+
+def test_the_second_probe_cases_are_well_formed_and_apart_from_the_others(
+    cases: list[Case],
+) -> None:
+    probe2 = _later_set(PROBE2_PATH, "probe2", 70)
+    assert all(re.fullmatch(r"r\d{3}", c.id) for c in probe2)
+    assert len({c.id for c in probe2}) == len(probe2)
+    others = {c.resume for c in cases} | {c.resume for c in load_cases(PROBE_PATH)}
+    others |= {c.resume for c in load_cases(FRESH_PATH)}
+    assert not {c.resume for c in probe2} & others
+    assert len({c.occupation for c in probe2}) == 5

@@ -22,6 +22,8 @@ def vocab() -> Vocabulary:
     ("Datadog", "Monitoring and observability"),
     ("Cycle counting", "Inventory management"),
     ("Inventory accuracy", "Inventory management"),
+    ("HPLC", "Chromatography"),
+    ("Gas chromatography", "Chromatography"),
 ])
 def test_a_member_shows_the_broader_skill_its_family_names(
     vocab: Vocabulary, shown: str, asked: str
@@ -96,6 +98,10 @@ def test_tool_families_hold_substitutes_only(
     ("Planned the monthly social media calendar for three brands", "Social media marketing"),
     ("Trained four junior paralegals on disclosure protocols", "Training and mentoring"),
     ("Lead a shift team of six carers on the dementia unit", "People management"),
+    ("Led the investigation of an out-of-specification assay result", "Root cause analysis"),
+    ("Review colleagues' data before release", "Attention to detail"),
+    ("Grew conversion from 18% to 23% by coaching the team", "Store conversion"),
+    ("Inducted and trained new starters on the tills", "Training and mentoring"),
 ])
 def test_new_paraphrases_show_their_skill(vocab: Vocabulary, sentence: str, skill: str) -> None:
     """Each added paraphrase recognises a plain resume sentence for its skill."""
@@ -148,6 +154,10 @@ def test_paraphrases_stay_specific(vocab: Vocabulary, sentence: str, skill: str)
     ("intimate personal care", "Activities of daily living"),
     ("mentor and develop", "Training and mentoring"),
     ("VMware vSphere", "VMware"),
+    ("reducing stock loss", "Loss prevention"),
+    ("developing people", "Mentoring mindset"),
+    ("GC-MS", "Gas chromatography"),
+    ("UPLC", "HPLC"),
 ])
 def test_new_aliases_name_their_skill(vocab: Vocabulary, phrase: str, skill: str) -> None:
     """Each added alias is found as its canonical skill."""
@@ -194,6 +204,7 @@ def test_supply_chain_credentials_are_told_apart(
 @pytest.mark.parametrize(("line", "absent"), [
     ("Paralegal, Brightwater Solicitors", "Bar admission"),  # a firm's name, not a title held
     ("Coordinated with barristers' clerks", "Bar admission"),
+    ("Ran 40 assays a week", "Assay development"),  # running tests is not developing them
 ])
 def test_a_word_for_a_profession_is_no_credential_held(
     vocab: Vocabulary, line: str, absent: str
