@@ -22,6 +22,9 @@ ENTRIES = [
     VocabEntry("Aderant", "tool", "legal software", ("=Aderant",)),
     VocabEntry("People management", "skill", "people management", ("managing a team",)),
     VocabEntry("Caregiving", "skill", "care", ("carers", "care assistant")),
+    VocabEntry("Chromatography", "skill", "chemistry", ("ion chromatography",)),
+    VocabEntry("HPLC", "skill", "chromatography", ("uplc",)),
+    VocabEntry("Gas chromatography", "skill", "chromatography", ("gc ms",)),
 ]
 PARAPHRASES = [("People management", r"\b(?:led|supervised) a (?:\w+ )?team of (?:\d+|six)\b")]
 TODAY = YearMonth(2025, 6)
@@ -159,3 +162,14 @@ def test_a_free_text_ask_to_lead_a_team_is_met_by_leading_people(vocab: Vocabula
     assert m.reason == "resume shows people management"
     assert m.evidence[0].text.startswith("Lead a shift team")
     assert rules.asks_team_lead("lead and motivate a team of care staff")
+
+
+def test_years_of_a_skill_count_the_lines_of_its_family(vocab: Vocabulary) -> None:
+    """HPLC is chromatography: its years are years of chromatography."""
+    analyst = ("Kim Roe\n\nExperience\nQC Analyst, Corvane — Feb 2019 – Present\n"
+               "- Ran release testing by HPLC\n")
+    m = match(vocab, "3+ years of chromatography experience", analyst)
+    assert m.status == "met"
+    assert "about 6.3 years (2019-2025)" in m.reason
+    # A sibling technique is not the family: HPLC years are no GC-MS years.
+    assert match(vocab, "3+ years of GC-MS", analyst).status != "met"

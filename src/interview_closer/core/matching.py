@@ -305,6 +305,13 @@ class Matcher:
             if years > have or skill == "__total__":
                 have, label, skill = years, m.surface, m.name
         span = resume.skill_spans.get(skill)
+        for m in named if have <= 0 else ():
+            # "3+ years of chromatography" from the HPLC lines: a member of the family the
+            # skill names shows it, as it does for a plain skills requirement.
+            for other in by_skill:
+                years = resume.skill_years.get(other, 0.0)
+                if self.vocab.family_of(other) == m.name.lower() and years > have:
+                    have, label, span = years, m.surface, resume.skill_spans.get(other)
         # Roles that show what is asked: by a named skill, or by their title and lines
         # ("Staff Nurse" for "years of nursing"); their dates, overlaps counted once.
         subject = yrs.YEARS_LEAD.sub("", req.text, count=1).strip(" .;:")
