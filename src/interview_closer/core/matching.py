@@ -9,20 +9,27 @@ from interview_closer.core import fastre
 from interview_closer.core import match_rules as rules
 from interview_closer.core import years as yrs
 from interview_closer.core.models import (
-    Evidence,
     EvidenceItem,
     Match,
     Posting,
     Requirement,
     Resume,
     SkillMention,
-    Status,
 )
 from interview_closer.core.similarity import LexicalSimilarity, Similarity, content_words
-from interview_closer.core.verdicts import severity, skills_reason
+from interview_closer.core.verdicts import (
+    MET,
+    SHORT_OF,
+    ItemHit,
+    build_match,
+    degree_match,
+    logistics_match,
+    severity,
+    skills_reason,
+    status_for,
+)
 from interview_closer.core.vocab import Vocabulary
 
-MET, PARTIAL = 0.7, 0.35
 # Kinds a resume line can show without naming them. A tool is used or not and a
 # credential held or not: no line that merely sounds alike stands in for either.
 _SAYABLE = frozenset({"skill", "soft", "degree"})
@@ -34,25 +41,14 @@ ADJACENT_WEIGHT = 0.45
 SIMILAR_WEIGHT = 0.9
 # The same for neighbouring practices or credentials: below PARTIAL on its own.
 LOOSE_WEIGHT = 0.3
-# The score of evidence that names the credential or language but falls short of it.
-SHORT_OF = 0.5
 # The score of a credential not held when the resume shows the practice it certifies.
 SUBJECT = 0.45
 # Years requirements: a role title or line at least this similar to the subject counts the
 # role's dates; fewer years than FEW_YEARS of those asked is a gap, more is partial.
 TITLE_NEAR, LINE_NEAR, FEW_YEARS = 0.3, 0.6, 0.2
-_LOGISTICS_REASON = "a practical condition a resume cannot show; confirm it in the conversation"
 _FREE_REASONS = {"met": "resume lines use the same words",
                  "partial": "some resume lines touch on this"}
 _EITHER = fastre.compile(r"\bor\b|one of|such as|e\.g\.|like\b|similar", re.I)
-_EQUIVALENT = fastre.compile(r"equivalent|or (?:relevant|comparable|similar) experience", re.I)
-
-
-@dataclass
-class _ItemHit:
-    item: EvidenceItem
-    score: float
-    skill: str | None = None
 
 
 @dataclass
@@ -93,9 +89,9 @@ class Matcher:
         if req.kind == "years":
             match = self._years(req, resume, by_skill)
         elif req.kind == "degree":
-            match = self._degree(req, resume)
+            match = degree_match(req, resume, self._lexical_hits)
         elif req.kind == "logistics":
-            match = self._logistics(req, resume)
+            match = logistics_match(req, resume, self._lexical_hits)
         else:
             match = self._skills(req, resume, by_skill)
         match.severity = severity(req, match)
@@ -105,7 +101,7 @@ class Matcher:
     def _skill_hits(
         self, name: str, resume: Resume, by_skill: dict[str, list[EvidenceItem]],
         similar_ok: bool = False,
-    ) -> list[_ItemHit]:
+    ) -> list[ItemHit]:
         """Evidence for one skill: its own lines, else its family's or its neighbours'.
 
         similar_ok: the requirement accepts a similar tool ("or a similar ..."), so a tool
@@ -113,20 +109,20 @@ class Matcher:
         """
         direct = by_skill.get(name, [])
         if direct:
-            return [_ItemHit(it, 0.55 + 0.45 * it.strength, name) for it in direct[:3]]
-        hits: list[_ItemHit] = []
+            return [ItemHit(it, 0.55 + 0.45 * it.strength, name) for it in direct[:3]]
+        hits: list[ItemHit] = []
         broader = name.lower()
         for other, items in by_skill.items():
             if self.vocab.family_of(other) == broader:
                 # "Infrastructure as code" names the family Terraform belongs to:
                 # Terraform evidence shows it.
-                hits.extend(_ItemHit(it, 0.9 * (0.55 + 0.45 * it.strength), other)
+                hits.extend(ItemHit(it, 0.9 * (0.55 + 0.45 * it.strength), other)
                             for it in items[:2])
             elif self.vocab.adjacent(name, other):
                 # A neighbour stays a neighbour whatever words its line shares with the
                 # requirement: the shared words are mostly why it is one ("maintenance").
                 weight = self._adjacent_weight(name, other, similar_ok)
-                hits.extend(_ItemHit(it, weight * (0.55 + 0.45 * it.strength), other)
+                hits.extend(ItemHit(it, weight * (0.55 + 0.45 * it.strength), other)
                             for it in items[:2])
         hits.sort(key=lambda h: -h.score)
         return hits[:3]
@@ -148,7 +144,7 @@ class Matcher:
                     re.split(r"[,;|/]", item.text[: m.start])[-1]))
         return False
 
-    def _inflected(self, name: str, resume: Resume, hits: list[_ItemHit]) -> list[_ItemHit]:
+    def _inflected(self, name: str, resume: Resume, hits: list[ItemHit]) -> list[ItemHit]:
         """A line naming the skill in another inflection ("scheduled" for "scheduling")."""
         entry = self.vocab.entry(name)
         items = [it for it in resume.items if it.section != "contact"]
@@ -162,18 +158,18 @@ class Matcher:
             return hits
         # The line is evidence, but the parser did not name the skill in it: like a
         # paraphrase, it supports the requirement without the plan claiming the skill.
-        hit = _ItemHit(items[found], 0.9 * (0.55 + 0.45 * items[found].strength))
+        hit = ItemHit(items[found], 0.9 * (0.55 + 0.45 * items[found].strength))
         return [hit] if not hits or hit.score > hits[0].score else hits
 
     def _credential_subject(
-        self, name: str, by_skill: dict[str, list[EvidenceItem]], hits: list[_ItemHit]
-    ) -> list[_ItemHit]:
+        self, name: str, by_skill: dict[str, list[EvidenceItem]], hits: list[ItemHit]
+    ) -> list[ItemHit]:
         """A credential not held whose practice the resume shows directly is partly met."""
         for subject in rules.credential_subjects(self.vocab, name):
             items = by_skill.get(subject)
             if items and (not hits or hits[0].score < SUBJECT):
                 # A licensed plumber's licence is missing, the plumbing is not.
-                return [_ItemHit(items[0], SUBJECT, subject)]
+                return [ItemHit(items[0], SUBJECT, subject)]
         return hits
 
     def _adjacent_weight(self, asked: str, shown: str, similar_ok: bool = False) -> float:
@@ -186,14 +182,14 @@ class Matcher:
             return SIMILAR_WEIGHT if similar_ok else ADJACENT_WEIGHT
         return LOOSE_WEIGHT
 
-    def _lexical_hits(self, query: str, resume: Resume, cap: float) -> list[_ItemHit]:
+    def _lexical_hits(self, query: str, resume: Resume, cap: float) -> list[ItemHit]:
         items = [it for it in resume.items if it.section != "contact"]
         if not items:
             return []
         # "Strong, hands-on familiarity with" says how much, not what: compare the rest.
         query = rules.plain_ask(query)
         scores = self.similarity.scores(query, [rules.in_role_context(resume, it) for it in items])
-        hits = [_ItemHit(it, cap * sc) for it, sc in zip(items, scores, strict=True) if sc > 0.2]
+        hits = [ItemHit(it, cap * sc) for it, sc in zip(items, scores, strict=True) if sc > 0.2]
         hits.sort(key=lambda h: -h.score)
         return hits[:2]
 
@@ -233,15 +229,15 @@ class Matcher:
                 if led and (not hits or led[0].score > hits[0].score):
                     hits = led
             score = hits[0].score if hits else 0.0
-            status = _status(score)
+            status = status_for(score)
             reason = _FREE_REASONS.get(status, "nothing in the resume speaks to this")
             if hits and hits[0].skill and status != "gap":
                 reason = f"resume shows {hits[0].skill.lower()}"
-            return _match(req, status, score, reason, hits)
+            return build_match(req, status, score, reason, hits)
         if req.kind == "language" and len(known) > 1:
             # "Bilingual English/Spanish": the languages are the skills, the cue word is not.
             known = [m for m in known if not rules.LANGUAGE_CUE.fullmatch(m.surface)] or known
-        per_skill: list[tuple[str, str, list[_ItemHit]]] = []
+        per_skill: list[tuple[str, str, list[ItemHit]]] = []
         for m in known:
             hits = self._skill_hits(m.name, resume, by_skill, or_similar)
             entry = self.vocab.entry(m.name)
@@ -283,10 +279,10 @@ class Matcher:
             # Whom one would lead is context; leading them is what is asked.
             score = min(score, *(h[0].score if h else 0.0 for _, n, h in per_skill
                                  if n == rules.PEOPLE_MANAGEMENT))
-        status = _status(score)
+        status = status_for(score)
         hits = sorted((h for _, _, hs in per_skill for h in hs[:1]), key=lambda h: -h.score)
         reason = skills_reason(per_skill, status)
-        match = _match(req, status, score, reason, hits)
+        match = build_match(req, status, score, reason, hits)
         for _, _, hs in per_skill:
             if hs and hs[0].skill and hs[0].skill not in match.matched_skills:
                 match.matched_skills.append(hs[0].skill)
@@ -347,13 +343,13 @@ class Matcher:
             score = 0.4 if present else (hits[0].score * 0.5 if hits else 0.0)
             reason = (f"{asked}; the resume names it but its dates do not show how long"
                       if present else f"{asked}; the resume shows none")
-            return _match(req, status, score, reason, hits)
+            return build_match(req, status, score, reason, hits)
         ratio = have / need if need else 1.0
         score = min(1.0, ratio)
         # The parser rounds years to a tenth: within that of the ask is the ask.
         status = "met" if have >= need - 0.1 else "partial" if ratio >= FEW_YEARS else "gap"
         reason = f"{asked}; resume shows about {yrs.fmt_years(have)} years{when}"
-        return _match(req, status, score, reason, hits)
+        return build_match(req, status, score, reason, hits)
 
     def _related_roles(self, subject: str, resume: Resume) -> set[int]:
         """Roles whose title or lines speak to a years requirement's subject."""
@@ -370,60 +366,3 @@ class Matcher:
                     out.add(i)
                     break
         return out
-
-    # -- degrees ---------------------------------------------------------------
-    def _degree(self, req: Requirement, resume: Resume) -> Match:
-        need = rules.degree_level(req.text)
-        edu = [it for it in resume.items if it.section in ("education", "certifications")]
-        best_item, best_level = None, 0.0
-        studying: EvidenceItem | None = None  # the highest one still in progress
-        for it in edu:
-            level = rules.degree_level(it.text)
-            if rules.IN_PROGRESS.search(it.text):
-                if level >= need and level > (rules.degree_level(studying.text) if studying else 0):
-                    studying = it
-            elif level > best_level:
-                best_item, best_level = it, level
-        if studying is not None and best_level < need:
-            # "Level 5 Diploma ..., in progress": on its way, not yet held.
-            return _match(req, "partial", SHORT_OF, "asks for a qualification the resume "
-                          "shows still in progress", [_ItemHit(studying, 1.0)])
-        field_hits = self._lexical_hits(req.text, resume, 1.0) if best_item else []
-        if best_item is None:
-            equivalent = bool(_EQUIVALENT.search(req.text))
-            status = "partial" if equivalent and resume.roles else "gap"
-            reason = ("asks for a degree or equivalent experience; the resume lists no degree"
-                      if equivalent else "asks for a degree; the resume lists none")
-            return _match(req, status, 0.4 if status == "partial" else 0.0, reason, [])
-        hits = [_ItemHit(best_item, 1.0)] + [h for h in field_hits if h.item is not best_item]
-        if best_level >= need:
-            return _match(req, "met", 1.0, "asks for a degree; resume shows one", hits)
-        status = "partial" if _EQUIVALENT.search(req.text) or best_level else "gap"
-        reason = "asks for a higher degree than the resume shows"
-        return _match(req, status, 0.5, reason, hits)
-
-    # -- location, authorisation, travel ---------------------------------------
-    def _logistics(self, req: Requirement, resume: Resume) -> Match:
-        hits = self._lexical_hits(req.text, resume, 0.8)
-        if hits and hits[0].score >= MET:
-            return _match(req, "met", hits[0].score, "the resume speaks to this directly", hits)
-        return _match(req, "partial", 0.5, _LOGISTICS_REASON, hits[:1])
-
-
-def _match(req: Requirement, status: str, score: float, reason: str, hits: list[_ItemHit]) -> Match:
-    seen: set[int] = set()
-    evidence: list[Evidence] = []
-    skills: list[str] = []
-    for h in hits:
-        if h.item.line in seen or len(evidence) >= 2:
-            continue
-        seen.add(h.item.line)
-        evidence.append(Evidence(h.item.text, h.item.line))
-        if h.skill and h.skill != "__total__" and h.skill not in skills:
-            skills.append(h.skill)
-    st: Status = "met" if status == "met" else "partial" if status == "partial" else "gap"
-    return Match(req, st, round(max(0.0, min(1.0, score)), 3), reason, evidence, skills)
-
-
-def _status(score: float) -> str:
-    return "met" if score >= MET else "partial" if score >= PARTIAL else "gap"

@@ -1,11 +1,43 @@
-"""What a match says beyond its status: how much a shortfall matters, and a one-line reason."""
+"""A match assembled: status from score, evidence from hits, severity, a one-line reason;
+and the two requirement kinds judged without the skill vocabulary (degrees, logistics)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
-from interview_closer.core.models import Match, Requirement, Severity
+from interview_closer.core import fastre
+from interview_closer.core import match_rules as rules
+from interview_closer.core.models import (
+    Evidence,
+    EvidenceItem,
+    Match,
+    Requirement,
+    Resume,
+    Severity,
+    Status,
+)
+
+MET, PARTIAL = 0.7, 0.35
+# The score of evidence that names the credential or language but falls short of it.
+SHORT_OF = 0.5
+_LOGISTICS_REASON = "a practical condition a resume cannot show; confirm it in the conversation"
+_EQUIVALENT = fastre.compile(r"equivalent|or (?:relevant|comparable|similar) experience", re.I)
+
+
+@dataclass
+class ItemHit:
+    """One resume item as evidence: how well it answers, and the skill it showed."""
+
+    item: EvidenceItem
+    score: float
+    skill: str | None = None
+
+
+# The matcher's loose lexical search: (query, resume, cap) -> hits, best first.
+LexicalHits = Callable[[str, Resume, float], list[ItemHit]]
 
 
 class Hit(Protocol):
@@ -43,3 +75,65 @@ def skills_reason(per_skill: Sequence[tuple[str, str, Sequence[Hit]]], status: s
     if missing:
         parts.append(f"nothing for {', '.join(missing[:3])}")
     return "; ".join(parts) if parts else ("resume shows it" if status == "met" else "no match")
+
+
+def status_for(score: float) -> str:
+    """met, partial or gap for a score in [0, 1]."""
+    return "met" if score >= MET else "partial" if score >= PARTIAL else "gap"
+
+
+def build_match(
+    req: Requirement, status: str, score: float, reason: str, hits: list[ItemHit]
+) -> Match:
+    """The match: up to two evidence lines (one per resume line) and the skills they show."""
+    seen: set[int] = set()
+    evidence: list[Evidence] = []
+    skills: list[str] = []
+    for h in hits:
+        if h.item.line in seen or len(evidence) >= 2:
+            continue
+        seen.add(h.item.line)
+        evidence.append(Evidence(h.item.text, h.item.line))
+        if h.skill and h.skill != "__total__" and h.skill not in skills:
+            skills.append(h.skill)
+    st: Status = "met" if status == "met" else "partial" if status == "partial" else "gap"
+    return Match(req, st, round(max(0.0, min(1.0, score)), 3), reason, evidence, skills)
+
+
+def degree_match(req: Requirement, resume: Resume, lexical_hits: LexicalHits) -> Match:
+    """A degree or qualification asked: the highest one held, or one still in progress."""
+    need = rules.degree_level(req.text)
+    edu = [it for it in resume.items if it.section in ("education", "certifications")]
+    best_item, best_level = None, 0.0
+    studying: EvidenceItem | None = None  # the highest one still in progress
+    for it in edu:
+        level = rules.degree_level(it.text)
+        if rules.IN_PROGRESS.search(it.text):
+            if level >= need and level > (rules.degree_level(studying.text) if studying else 0):
+                studying = it
+        elif level > best_level:
+            best_item, best_level = it, level
+    if studying is not None and best_level < need:
+        # "Level 5 Diploma ..., in progress": on its way, not yet held.
+        return build_match(req, "partial", SHORT_OF, "asks for a qualification the resume "
+                           "shows still in progress", [ItemHit(studying, 1.0)])
+    if best_item is None:
+        equivalent = bool(_EQUIVALENT.search(req.text))
+        status = "partial" if equivalent and resume.roles else "gap"
+        reason = ("asks for a degree or equivalent experience; the resume lists no degree"
+                  if equivalent else "asks for a degree; the resume lists none")
+        return build_match(req, status, 0.4 if status == "partial" else 0.0, reason, [])
+    field_hits = lexical_hits(req.text, resume, 1.0)
+    hits = [ItemHit(best_item, 1.0)] + [h for h in field_hits if h.item is not best_item]
+    if best_level >= need:
+        return build_match(req, "met", 1.0, "asks for a degree; resume shows one", hits)
+    status = "partial" if _EQUIVALENT.search(req.text) or best_level else "gap"
+    return build_match(req, status, 0.5, "asks for a higher degree than the resume shows", hits)
+
+
+def logistics_match(req: Requirement, resume: Resume, lexical_hits: LexicalHits) -> Match:
+    """Location, authorisation, travel: met only when a line says it outright."""
+    hits = lexical_hits(req.text, resume, 0.8)
+    if hits and hits[0].score >= MET:
+        return build_match(req, "met", hits[0].score, "the resume speaks to this directly", hits)
+    return build_match(req, "partial", 0.5, _LOGISTICS_REASON, hits[:1])
