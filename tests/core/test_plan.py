@@ -199,3 +199,34 @@ def test_a_missing_certification_with_its_practice_shown_is_answered_as_a_creden
     assert "CCRN" in answer and "productive with" not in answer
     assert "exam" in answer  # the plan for a credential is to sit for it
     assert "ICU" in answer  # the practice that backs it, quoted from the resume
+
+
+def test_a_close_relative_is_quoted_from_a_line_that_shows_it() -> None:
+    """The first evidence line of a match may answer another of its skills: "Airflow and
+    the forecasts" met by an Airflow line must not quote that line for dashboards."""
+    from interview_closer.core.vocab import Vocabulary
+    from interview_closer.readers import read_posting, read_resume
+    from interview_closer.service import sample_path, understand_posting
+
+    vocab = Vocabulary.default()
+    checked = 0
+    for resume_file in ("resume.md", "resume.json"):
+        posting = understand_posting(read_posting(sample_path("posting.html")).text)
+        resume = parse_resume(read_resume(sample_path(resume_file)).text, vocab=vocab,
+                              today=TODAY)  # fmt: skip
+        matches = Matcher(vocab).match_all(posting, resume)
+        plan = build_plan(posting, resume, matches, vocab, "Sam")
+        by_id = {m.requirement.id: m for m in matches}
+        items = {it.line: it for it in resume.items}
+        for gap in plan.gaps:
+            m = by_id[gap.requirement_id]
+            relatives = [s for s in m.matched_skills
+                         if all(s != x.name for x in m.requirement.skills)]  # fmt: skip
+            if not relatives or not gap.evidence or m.requirement.kind == "certification":
+                continue
+            if "close relatives" not in gap.answer and "I have with" not in gap.answer:
+                continue
+            shown = {s.name for s in items[gap.evidence[0].line].skills}
+            assert relatives[0] in shown, (gap.answer, gap.evidence[0].text)
+            checked += 1
+    assert checked >= 4

@@ -166,6 +166,17 @@ class _Writer:
         best = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
         return best if len(best.split()) <= 4 else self.mid(skill)
 
+    def evidence_of(self, skill: str, m: Match) -> Evidence | None:
+        """The match's evidence line that names this skill, else the resume's first that does."""
+        for ev in m.evidence:
+            item = self.items_by_line.get(ev.line)
+            if item is not None and any(s.name == skill for s in item.skills):
+                return ev
+        for it in self.resume.items:
+            if it.section != "contact" and any(s.name == skill for s in it.skills):
+                return Evidence(it.text, it.line)
+        return None
+
     def clause(self, ev: Evidence, max_words: int = 22) -> str:
         """A first-person clause from an evidence line, or a plain pointer to it."""
         item = self.items_by_line.get(ev.line)
@@ -264,12 +275,15 @@ class _Writer:
             answer = self.picker.pick("answer_credential_adjacent", req.id,
                                       evidence_clause=self.clause(ev, 16), **values)  # fmt: skip
             return Gap(req.id, "minor", answer, [ev])
-        if ev is not None and adjacent:
+        shown = self.evidence_of(adjacent[0], m) if adjacent else None
+        if shown is not None:
+            # The line quoted must be one that shows the relative named, not merely the
+            # match's first line (which may answer another skill of the requirement).
             answer = self.picker.pick(
                 "answer_adjacent", req.id, adjacent=self.surface(adjacent[0]),
-                evidence_clause=self.clause(ev, 16), **values,
+                evidence_clause=self.clause(shown, 16), **values,
             )
-            return Gap(req.id, "minor", answer, [ev])
+            return Gap(req.id, "minor", answer, [shown])
         if ev is not None and m.status == "partial":
             answer = self.picker.pick(
                 "answer_partial", req.id, evidence_clause=self.clause(ev, 16), **values
