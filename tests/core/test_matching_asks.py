@@ -173,3 +173,17 @@ def test_years_of_a_skill_count_the_lines_of_its_family(vocab: Vocabulary) -> No
     assert "about 6.3 years (2019-2025)" in m.reason
     # A sibling technique is not the family: HPLC years are no GC-MS years.
     assert match(vocab, "3+ years of GC-MS", analyst).status != "met"
+
+
+def test_the_people_worked_with_are_no_skill_asked() -> None:
+    mentions = [SkillMention("Dispatching", "dispatch operations", 0, 0),
+                SkillMention("Product management", "product managers", 0, 0)]
+    text = "Work with dispatch operations and product managers on datasets"
+    assert rules.people_worked_with(text, mentions) == {1}
+    assert rules.people_worked_with("Experience in product management", [
+        SkillMention("Product management", "product management", 0, 0)]) == set()
+    # People listed beside a skill add no second skill either.
+    listed = [SkillMention("Conveyancing", "conveyancing", 0, 0),
+              SkillMention("partners", "partners", 0, 0)]
+    assert rules.listed_with_known("conveyancing and partners", listed,
+                                   [True, False]) == set()  # fmt: skip

@@ -49,6 +49,11 @@ def test_a_member_shows_the_broader_skill_its_family_names(
     ("Nourish Care", "Birdie", True),  # two care-records apps
     ("Intellectual property", "Discovery (legal)", False),  # an area of law vs litigation work
     ("Discovery (legal)", "Court filings", True),
+    ("Inventory management", "Dispatching", False),  # the old 60-skill "supply chain"
+    ("Health and safety", "Cleaning and janitorial", False),
+    ("Process improvement", "Security guarding", False),
+    ("Truck driving", "Delivery driving", True),
+    ("Procurement", "Strategic sourcing", True),
 ])
 def test_tool_families_hold_substitutes_only(
     vocab: Vocabulary, a: str, b: str, together: bool

@@ -124,7 +124,8 @@ def listed_with_known(text: str, mentions: list[SkillMention], known: list[bool]
     "Drafting commercial leases and handling conveyancing": a few words with "and", "or"
     or a comma between them make a list. Words glued to the known skill ("espresso
     preparation skills") only describe it, and a span further off is most often a
-    phrase of the sentence ("will help you get up to speed"), not a skill asked.
+    phrase of the sentence ("will help you get up to speed"), not a skill asked; nor are
+    the people the work is done with ("and product managers").
     """
     spans = surface_spans(text, mentions)
     out: set[int] = set()
@@ -140,9 +141,17 @@ def listed_with_known(text: str, mentions: list[SkillMention], known: list[bool]
                 between = text[other + other_size : at]
             else:
                 continue
-            if len(between.split()) <= 3 and _LIST_JOIN.search(between):
+            if len(between.split()) <= 3 and _LIST_JOIN.search(between) and not (
+                    _PEOPLE_NOUN.search(mentions[i].surface)):
                 out.add(i)
     return out
+
+
+# Whom the work is done with ("dispatch operations and product managers"): not a skill.
+_PEOPLE_NOUN = fastre.compile(
+    r"\b(?:managers?|engineers?|teams?|stakeholders?|customers?|clients?|partners?|"
+    r"colleagues?|staff|developers?|analysts?|designers?|leaders?|users?|vendors?|"
+    r"suppliers?|executives?|people|members?)$", re.I)
 
 
 _LIST_JOIN = fastre.compile(r",|&|/|\b(?:and|or|plus)\b", re.I)
@@ -219,6 +228,25 @@ def soft_audiences(text: str, mentions: list[SkillMention], kinds: list[str]) ->
     """
     return {j for _, j, between in _followers(text, mentions, kinds, ("soft",))
             if kinds[j] != "soft" and _AUDIENCE.fullmatch(between)}  # fmt: skip
+
+
+def people_worked_with(text: str, mentions: list[SkillMention]) -> set[int]:
+    """Indices of mentions that name the people one works with, not a skill.
+
+    "Work with dispatch operations and product managers": product managers are
+    colleagues; the line asks nothing of product management.
+    """
+    spans = surface_spans(text, mentions)
+    cue = _WORK_WITH.search(text)
+    if cue is None:
+        return set()
+    return {i for i, (at, size) in enumerate(spans)
+            if at >= cue.end() and _PEOPLE_NOUN.search(text[at : at + size])}  # fmt: skip
+
+
+_WORK_WITH = fastre.compile(
+    r"\b(?:work|working|partner|partnering|collaborate|collaborating|liaise|liaising)"
+    r"\s+(?:closely\s+)?(?:with|alongside)\b", re.I)
 
 
 # Verbs that say how one works, not on what: "managing a team" keeps only "managing"

@@ -209,6 +209,7 @@ class Matcher:
         described = rules.tool_descriptors(req.text, mentions, kinds)
         described |= rules.tool_purposes(req.text, mentions, kinds, self.vocab.adjacent)
         described |= rules.soft_audiences(req.text, mentions, kinds)
+        described |= rules.people_worked_with(req.text, mentions)
         # "Zendesk or a similar ticketing system": any one of them, or a tool like the one
         # named, answers it in full.
         or_similar = bool(rules.kind_of_tool(req.text, mentions, kinds))
