@@ -107,6 +107,8 @@ def test_tool_families_hold_substitutes_only(
     ("Review colleagues' data before release", "Attention to detail"),
     ("Grew conversion from 18% to 23% by coaching the team", "Store conversion"),
     ("Inducted and trained new starters on the tills", "Training and mentoring"),
+    ("Calm at the bedside during rapid responses", "Resilience"),
+    ("Talked frustrated store managers through till outages", "Resilience"),
 ])
 def test_new_paraphrases_show_their_skill(vocab: Vocabulary, sentence: str, skill: str) -> None:
     """Each added paraphrase recognises a plain resume sentence for its skill."""
