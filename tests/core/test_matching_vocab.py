@@ -109,6 +109,17 @@ def test_tool_families_hold_substitutes_only(
     ("Inducted and trained new starters on the tills", "Training and mentoring"),
     ("Calm at the bedside during rapid responses", "Resilience"),
     ("Talked frustrated store managers through till outages", "Resilience"),
+    ("Analysed monthly sales data to find slow lines", "Analytical skills"),
+    ("Floated to the medical ICU two shifts a month", "Adaptability"),
+    ("Ran the night desk as the only receptionist", "Working independently"),
+    ("Handled 12 concurrent matters for three partners", "Multitasking"),
+    ("Triaged incoming tickets by business impact", "Prioritization"),
+    ("Built lasting relationships with 40 key accounts", "Interpersonal skills"),
+    ("Handled confidential employee records", "Discreet handling of information"),
+    ("Ran 18 months with zero lost-time accidents", "Safety mindset"),
+    ("Exceeded my quarterly quota in 7 of 8 quarters", "Results orientation"),
+    ("Cashed up the tills and prepared the daily banking", "Numeracy"),
+    ("Taught myself SQL to automate the weekly report", "Self-motivation"),
 ])
 def test_new_paraphrases_show_their_skill(vocab: Vocabulary, sentence: str, skill: str) -> None:
     """Each added paraphrase recognises a plain resume sentence for its skill."""
@@ -128,6 +139,10 @@ def test_new_paraphrases_show_their_skill(vocab: Vocabulary, sentence: str, skil
     ("Cut p95 latency from 840 ms to 320 ms", "Process improvement"),
     ("Worked with Python and SQL on reporting jobs", "Collaboration"),
     ("Raised $40k for the hospital charity", "Raising attainment"),
+    ("Analysed the requirements with the client", "Analytical skills"),
+    ("Floated the idea of a new rota", "Adaptability"),
+    ("Handled customer payments and refunds", "Multitasking"),
+    ("Exceeded expectations in the annual review", "Results orientation"),
     ("Sorted 400 parcels an hour", "Problem solving"),
     ("Supervised 3 store refits across the region", "People management"),
     ("Wrote Python scripts for the nightly exports", "Copywriting"),
