@@ -162,6 +162,7 @@ def test_a_free_text_ask_to_lead_a_team_is_met_by_leading_people(vocab: Vocabula
     assert m.reason == "resume shows people management"
     assert m.evidence[0].text.startswith("Lead a shift team")
     assert rules.asks_team_lead("lead and motivate a team of care staff")
+    assert rules.asks_team_lead("Able to lead and motivate a kitchen brigade")
 
 
 def test_years_of_a_skill_count_the_lines_of_its_family(vocab: Vocabulary) -> None:

@@ -23,6 +23,7 @@ def vocab() -> Vocabulary:
     ("Cycle counting", "Inventory management"),
     ("Inventory accuracy", "Inventory management"),
     ("HPLC", "Chromatography"),
+    ("Epic Systems", "Electronic health records"),  # an EHR product shows EHR use
     ("Gas chromatography", "Chromatography"),
 ])
 def test_a_member_shows_the_broader_skill_its_family_names(
@@ -120,6 +121,11 @@ def test_tool_families_hold_substitutes_only(
     ("Exceeded my quarterly quota in 7 of 8 quarters", "Results orientation"),
     ("Cashed up the tills and prepared the daily banking", "Numeracy"),
     ("Taught myself SQL to automate the weekly report", "Self-motivation"),
+    ("Take charge of the department on night shifts", "Leadership"),
+    ("Allocating six nurses and two healthcare assistants", "Delegation"),
+    ("Led onboarding for four graduate hires", "Training and mentoring"),
+    ("Use NEWS2 scores to pick up early signs of sepsis", "Recognising deterioration"),
+    ("Run the kitchen, leading a brigade of nine", "People management"),
 ])
 def test_new_paraphrases_show_their_skill(vocab: Vocabulary, sentence: str, skill: str) -> None:
     """Each added paraphrase recognises a plain resume sentence for its skill."""
@@ -180,6 +186,9 @@ def test_paraphrases_stay_specific(vocab: Vocabulary, sentence: str, skill: str)
     ("developing people", "Mentoring mindset"),
     ("GC-MS", "Gas chromatography"),
     ("UPLC", "HPLC"),
+    ("Hazard Analysis and Critical Control Point procedures", "Food safety"),
+    ("deteriorating patient", "Recognising deterioration"),
+    ("chef de partie", "Cooking"),  # a section cook, not a kitchen's leader
 ])
 def test_new_aliases_name_their_skill(vocab: Vocabulary, phrase: str, skill: str) -> None:
     """Each added alias is found as its canonical skill."""

@@ -20,9 +20,9 @@ _TEAM_LEAD = fastre.compile(
     r"\b(?:manag|supervis|lead|led\b|direct|oversee|oversaw|head)\w*"
     r"(?:\s+(?:and|&)\s+\w+)?\s+(?:(?:a|an|the|our|your)\s+)?"
     r"(?:(?:small|large|growing|local|global|remote|multi-site|\d+-person)\s+)?"
-    r"(?:(?:team|staff|group|crew|department)s?\s+of\b|"
+    r"(?:(?:team|staff|group|crew|department|brigade)s?\s+of\b|"
     r"(?:(?!(?:with|across|for|to|between|alongside|among|and)\b)[\w-]+\s+){1,3}"
-    r"(?:staff|teams?|crews?|employees|workers|personnel)\b)",
+    r"(?:staff|teams?|crews?|brigades?|employees|workers|personnel)\b)",
     re.I)
 # "Event management software such as Cvent": the practice only qualifies a tool category.
 _CATEGORY_NOUN = fastre.compile(
