@@ -12,6 +12,7 @@ from bench.matching_eval import (
     FRESH_PATH,
     PHENOMENA,
     PROBE2_PATH,
+    PROBE3_PATH,
     PROBE_PATH,
     SET_PATH,
     STATUSES,
@@ -151,13 +152,19 @@ def test_a_split_other_than_tune_and_holdout_is_scored_on_its_own() -> None:
     assert result["splits"]["tune"].n == result["splits"]["holdout"].n == 0
 
 
-def test_the_second_probe_cases_are_well_formed_and_apart_from_the_others(
-    cases: list[Case],
+@pytest.mark.parametrize(("path", "split", "letter"), [
+    (PROBE2_PATH, "probe2", "r"), (PROBE3_PATH, "probe3", "s"),
+])
+def test_the_later_probe_cases_are_well_formed_and_apart_from_the_others(
+    cases: list[Case], path: Path, split: str, letter: str
 ) -> None:
-    probe2 = _later_set(PROBE2_PATH, "probe2", 70)
-    assert all(re.fullmatch(r"r\d{3}", c.id) for c in probe2)
-    assert len({c.id for c in probe2}) == len(probe2)
+    later = _later_set(path, split, 70)
+    assert all(re.fullmatch(letter + r"\d{3}", c.id) for c in later)
+    assert len({c.id for c in later}) == len(later)
     others = {c.resume for c in cases} | {c.resume for c in load_cases(PROBE_PATH)}
     others |= {c.resume for c in load_cases(FRESH_PATH)}
-    assert not {c.resume for c in probe2} & others
-    assert len({c.occupation for c in probe2}) == 5
+    for other in (PROBE2_PATH, PROBE3_PATH):
+        if other != path:
+            others |= {c.resume for c in load_cases(other)}
+    assert not {c.resume for c in later} & others
+    assert len({c.occupation for c in later}) == 5

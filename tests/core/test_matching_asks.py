@@ -111,6 +111,11 @@ def test_framework_levels_order_qualifications() -> None:
     assert rules.degree_level("Level 7 Diploma in Strategic Management") == rules.degree_level(
         "MSc Management")
     assert rules.degree_level("an entry level role") == 0
+    assert rules.degree_level("HNC in Electrical Engineering") > rules.degree_level(
+        "Level 3 NVQ Diploma in Electrotechnical Systems")
+    assert rules.degree_level("HND Business") == rules.degree_level("Level 5 Diploma in Care")
+    assert rules.degree_level("18th Edition Wiring Regulations (BS 7671)") == 0
+    assert rules.degree_level("BS Computer Science") == rules.degree_level("BSc Biology") == 2
 
 
 CARER = """Dee Hart

@@ -189,6 +189,10 @@ def test_paraphrases_stay_specific(vocab: Vocabulary, sentence: str, skill: str)
     ("Hazard Analysis and Critical Control Point procedures", "Food safety"),
     ("deteriorating patient", "Recognising deterioration"),
     ("chef de partie", "Cooking"),  # a section cook, not a kitchen's leader
+    ("lock-out/tag-out procedures", "Construction safety"),
+    ("ECS Gold Card", "Journeyman electrician licence"),
+    ("close new business", "New business acquisition"),
+    ("interpret electrical drawings", "Blueprint reading"),
 ])
 def test_new_aliases_name_their_skill(vocab: Vocabulary, phrase: str, skill: str) -> None:
     """Each added alias is found as its canonical skill."""

@@ -60,7 +60,8 @@ _DEGREE_LEVELS = [
     (4, fastre.compile(r"\b(?:ph\.?\s?d|doctor(?:ate|al)|d\.?phil|md\b|dnp\b)", re.I)),
     (3, fastre.compile(r"\b(?:master'?s?|m\.?sc?|m\.?a\b|mba|msn|m\.?eng|mph|m\.?ed\b|mfa|"
                        r"msw|llm|graduate degree)", re.I)),
-    (2, fastre.compile(r"\b(?:bachelor'?s?|b\.?sc?|b\.?a\b|bsn|b\.?eng|bba|bfa|b\.?ed\b|"
+    # "BS 7671" is a British Standard, not a bachelor's degree.
+    (2, fastre.compile(r"\b(?:bachelor'?s?|b\.?sc?\b(?!\s*\d)|b\.?a\b|bsn|b\.?eng|bba|bfa|b\.?ed\b|"
                        r"b\.?com\b|bsw|llb|undergraduate|four-year degree|4-year degree|"
                        r"college degree|university degree)", re.I)),
     (1, fastre.compile(r"\b(?:associate'?s?|adn\b|diploma|hnd|certificate program)", re.I)),
@@ -407,8 +408,11 @@ def degree_level(text: str) -> float:
     order the diplomas among themselves.
     """
     framework = _FRAMEWORK_LEVEL.search(text)
-    if framework:
-        n = int(framework.group(1) or framework.group(2))
+    higher_national = _HIGHER_NATIONAL.search(text)
+    if framework or higher_national:
+        # An HNC is a level 4 qualification, an HND a level 5 one.
+        n = (int(framework.group(1) or framework.group(2)) if framework
+             else 4 if higher_national.group(0).lower() == "hnc" else 5)  # type: ignore[union-attr]
         return float(n - 4) if n >= 6 else 1.0 + (n - 3) / 10
     for level, pattern in _DEGREE_LEVELS:
         if pattern.search(text):
@@ -416,6 +420,7 @@ def degree_level(text: str) -> float:
     return 2 if _DEGREE_WORD.search(text) else 0
 
 
+_HIGHER_NATIONAL = fastre.compile(r"\bhn[cd]\b", re.I)
 # "Level 5 Diploma", "NVQ Level 3", "Level 3 Extended Diploma"; not "entry level".
 _FRAMEWORK_LEVEL = fastre.compile(
     r"\blevel ([1-8])\b(?=[\w ]{0,20}\b(?:diploma|certificate|award|nvq|qualification|btec)\b)"
