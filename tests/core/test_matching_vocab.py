@@ -245,3 +245,25 @@ def test_a_word_for_a_profession_is_no_credential_held(
     vocab: Vocabulary, line: str, absent: str
 ) -> None:
     assert absent not in {m.name for m in vocab.find(line)}
+
+
+@pytest.mark.parametrize(("held", "named", "not_named"), [
+    ("Registered Behavior Technician (RBT), 2023", "Registered Behavior Technician",
+     "Board Certified Behavior Analyst"),
+    ("EIT certificate, passed the FE exam", "Engineer in Training",
+     "Professional Engineer licence"),
+    ("CKAD, 2024", "Certified Kubernetes Application Developer",
+     "Certified Kubernetes Administrator"),
+    ("AAT Level 3", "AAT qualification", "Certified Bookkeeper"),
+    ("Salesforce Platform Developer I", "Salesforce Certified Platform Developer",
+     "Salesforce Certified Platform Developer II"),
+    ("CLU designation", "Chartered Life Underwriter", "Chartered Financial Consultant"),
+    ("CQA, ASQ", "Certified Quality Auditor", "Certified Quality Engineer"),
+])
+def test_a_lesser_or_other_credential_is_never_read_as_the_one_asked(
+    vocab: Vocabulary, held: str, named: str, not_named: str
+) -> None:
+    """A plan that claimed a BCBA for an RBT would claim a title the resume does not hold."""
+    found = {m.name for m in vocab.find(held)}
+    assert named in found and not_named not in found
+    assert vocab.adjacent(named, not_named)  # still a neighbour: "a close relative"
