@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 from pathlib import Path
 
 from tests.vocab_factory import small_vocab
@@ -76,3 +77,20 @@ def test_shipped_vocabulary_knows_common_aliases() -> None:
         assert entry is not None, alias
         assert canonical_part in entry.name.lower() or canonical_part in " ".join(
             entry.aliases).lower()
+
+
+def test_the_saved_index_reads_like_a_fresh_load() -> None:
+    """The cached state (built once, reused by every run) answers as the files do."""
+    from interview_closer.core.vocab import (
+        DATA_DIR,
+        _from_state,
+        _index_state,
+        builtin_vocab_files,
+    )
+
+    fresh = Vocabulary.load(builtin_vocab_files(), [DATA_DIR / "paraphrases.tsv"])
+    saved = _from_state(marshal.loads(marshal.dumps(_index_state(fresh))))
+    assert saved._past_verbs() == fresh._past_verbs() and "led" in saved._past_verbs()
+    line = "Lead a shift team of six carers, and supervise 4 students"
+    assert saved.paraphrases(line) == fresh.paraphrases(line)
+    assert saved.find(line) == fresh.find(line)
