@@ -128,24 +128,11 @@ def listed_with_known(text: str, mentions: list[SkillMention], known: list[bool]
     phrase of the sentence ("will help you get up to speed"), not a skill asked; nor are
     the people the work is done with ("and product managers").
     """
-    spans = surface_spans(text, mentions)
-    out: set[int] = set()
-    for i, (at, size) in enumerate(spans):
-        if known[i] or at < 0:
-            continue
-        for j, (other, other_size) in enumerate(spans):
-            if not known[j] or other < 0:
-                continue
-            if other >= at + size:
-                between = text[at + size : other]
-            elif at >= other + other_size:
-                between = text[other + other_size : at]
-            else:
-                continue
-            if len(between.split()) <= 3 and _LIST_JOIN.search(between) and not (
-                    _PEOPLE_NOUN.search(mentions[i].surface)):
-                out.add(i)
-    return out
+    sides = ["known" if k else "free" for k in known]
+    return {j if known[i] else i
+            for i, j, between in _followers(text, mentions, sides, ("known", "free"))
+            if known[i] != known[j] and len(between.split()) <= 3 and _LIST_JOIN.search(between)
+            and not _PEOPLE_NOUN.search(mentions[j if known[i] else i].surface)}  # fmt: skip
 
 
 # Whom the work is done with ("dispatch operations and product managers"): not a skill.
@@ -409,10 +396,12 @@ def degree_level(text: str) -> float:
     """
     framework = _FRAMEWORK_LEVEL.search(text)
     higher_national = _HIGHER_NATIONAL.search(text)
-    if framework or higher_national:
-        # An HNC is a level 4 qualification, an HND a level 5 one.
-        n = (int(framework.group(1) or framework.group(2)) if framework
-             else 4 if higher_national.group(0).lower() == "hnc" else 5)  # type: ignore[union-attr]
+    n = 0
+    if framework:
+        n = int(framework.group(1) or framework.group(2))
+    elif higher_national:
+        n = 4 if higher_national.group(0).lower() == "hnc" else 5  # HNC level 4, HND level 5
+    if n:
         return float(n - 4) if n >= 6 else 1.0 + (n - 3) / 10
     for level, pattern in _DEGREE_LEVELS:
         if pattern.search(text):

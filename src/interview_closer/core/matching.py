@@ -214,11 +214,11 @@ class Matcher:
         # named, answers it in full.
         or_similar = bool(rules.kind_of_tool(req.text, mentions, kinds))
         mentions = [m for i, m in enumerate(mentions) if i not in described]
-        known = [m for m in mentions if self.vocab.entry(m.name) is not None]
+        flags = [self.vocab.entry(m.name) is not None for m in mentions]
+        known = [m for m, flag in zip(mentions, flags, strict=True) if flag]
         if known:
             # "Drafting commercial leases and handling conveyancing": the words the
             # vocabulary does not know are asked as much as those it does.
-            flags = [self.vocab.entry(m.name) is not None for m in mentions]
             listed = rules.listed_with_known(req.text, mentions, flags)
             products += [m for i, m in enumerate(mentions) if i in listed and m not in products]
         if not known and not products:

@@ -20,7 +20,7 @@ from interview_closer.core.roles import (
     title_employer,
     trim_line,
 )
-from interview_closer.core.text import WRAP_MIN
+from interview_closer.core.text import ends_mid_sentence
 from interview_closer.core.vocab import Vocabulary
 
 TOTAL_KEY = "__total__"
@@ -132,10 +132,6 @@ _NO_PARAPHRASE = frozenset({"skills", "languages"})
 _ROLE_SECTIONS = frozenset({"experience", "volunteer"})
 
 
-# What a line that ends a sentence (or a blank line) ends with; "" is the blank line.
-_SENTENCE_ENDS = ("", ".", "!", "?", ":", ";")
-
-
 def wrapped_lines(lines: list[str]) -> dict[int, list[int]]:
     """Lines that only continue the sentence above (a wrapped paragraph), by the line they extend.
 
@@ -146,10 +142,9 @@ def wrapped_lines(lines: list[str]) -> dict[int, list[int]]:
     head_of: dict[int, int] = {}
     for i in range(1, len(lines)):
         line = lines[i]
-        prev = lines[i - 1].strip()
         # Cheap tests first: most lines start in upper case or follow a full stop, and only
         # a long line was wrapped (short ones are names, contacts, list entries).
-        if not line.strip()[:1].islower() or prev[-1:] in _SENTENCE_ENDS or len(prev) < WRAP_MIN:
+        if not line.strip()[:1].islower() or not ends_mid_sentence(lines[i - 1]):
             continue
         if BULLET_RE.match(line) or role_header_like(line):
             continue

@@ -113,18 +113,20 @@ WRAP_MIN = 40
 _CONTINUES = fastre.compile(r"[ \t]*[a-z]")
 
 
+def ends_mid_sentence(line: str) -> bool:
+    """True for a long line that stops without closing punctuation: it may be wrapped."""
+    line = line.strip()
+    return len(line) >= WRAP_MIN and line[-1] not in ".!?:;"
+
+
 def _wrapped(text: str, line_start: int, line_end: int, next_start: int, stop: int) -> bool:
     """True when the line break at line_end only wraps a sentence onto the next line.
 
     The line is long and ends mid-sentence (no closing punctuation), and the next line
     goes on in lower case with no bullet: "...ideally in a" / "retail business".
     """
-    line = text[max(line_start, text.rfind("\n", line_start, line_end) + 1) : line_end].strip()
-    return (
-        len(line) >= WRAP_MIN
-        and line[-1] not in ".!?:;"
-        and _CONTINUES.match(text, next_start, stop) is not None
-    )
+    line = text[max(line_start, text.rfind("\n", line_start, line_end) + 1) : line_end]
+    return ends_mid_sentence(line) and _CONTINUES.match(text, next_start, stop) is not None
 
 
 def _append_trimmed(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:

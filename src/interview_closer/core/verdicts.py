@@ -106,11 +106,12 @@ def degree_match(req: Requirement, resume: Resume, lexical_hits: LexicalHits) ->
     edu = [it for it in resume.items if it.section in ("education", "certifications")]
     best_item, best_level = None, 0.0
     studying: EvidenceItem | None = None  # the highest one still in progress
+    studying_level = 0.0
     for it in edu:
         level = rules.degree_level(it.text)
         if rules.IN_PROGRESS.search(it.text):
-            if level >= need and level > (rules.degree_level(studying.text) if studying else 0):
-                studying = it
+            if level >= need and level > studying_level:
+                studying, studying_level = it, level
         elif level > best_level:
             best_item, best_level = it, level
     if studying is not None and best_level < need:
