@@ -214,8 +214,10 @@ class NeuralTagger:
         if crf is not None and _span_chance(crf) < SKIP_BELOW:
             return ["O"] * len(tokens)
         self._encode_missing([key], 0)
-        if len(self._models) > 1 and self._first_is_sure(key, crf):
-            return viterbi(self._blend(self._caches[0][key], crf))
+        if len(self._models) > 1:
+            first = self._blend(self._caches[0][key], crf)  # blended once, judged and decoded
+            if _least_sure(first) >= SURE_ABOVE:
+                return viterbi(first)
         return viterbi(self._blend(self.encoder_logp(key), crf))
 
     def encoder_logp(self, tokens: Sequence[str]) -> list[list[float]]:
