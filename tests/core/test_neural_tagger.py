@@ -105,6 +105,26 @@ def test_two_adapters_read_the_average_of_their_log_probabilities(
         assert row == pytest.approx(expected, abs=1e-4)
 
 
+def test_batch_log_probabilities_match_one_sentence_at_a_time(
+    tagger: nt.NeuralTagger,
+) -> None:
+    sentences = [
+        "Experience with Kubernetes and Helm".split(),
+        [],
+        "You will coach junior analysts in SQL".split(),
+    ]
+    tagger.clear_cache()
+    batched = tagger.batch_logp(sentences)
+    assert batched[1] == []
+    assert [len(rows) for rows in batched] == [len(s) for s in sentences]
+    tagger.clear_cache()
+    for words, rows in zip(sentences, batched, strict=True):
+        if words:
+            single = tagger.encoder_logp(words)
+            for a, b in zip(rows, single, strict=True):
+                assert a == pytest.approx(b, abs=0.05)  # bf16 batches pad differently
+
+
 def test_a_tagger_needs_an_adapter() -> None:
     with pytest.raises(UsageError, match="at least one adapter"):
         nt.NeuralTagger(Path("unused"), [])

@@ -222,9 +222,16 @@ class NeuralTagger:
 
     def encoder_logp(self, tokens: Sequence[str]) -> list[list[float]]:
         """Per-word O/B/I log-probabilities averaged over every adapter (no CRF)."""
-        key = tuple(tokens)
+        return self.batch_logp([tokens])[0]
+
+    def batch_logp(self, sentences: Sequence[Sequence[str]]) -> list[list[list[float]]]:
+        """encoder_logp of many sentences, each adapter reading them in batches."""
+        keys = [tuple(words) for words in sentences]
         for model in range(len(self._models)):
-            self._encode_missing([key], model)
+            self._encode_missing(keys, model)
+        return [self._average(key) if key else [] for key in keys]
+
+    def _average(self, key: tuple[str, ...]) -> list[list[float]]:
         rows = [cache[key] for cache in self._caches]
         n = len(rows)
         per_word = zip(*rows, strict=True)
