@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import math
 import random
 import sys
@@ -43,7 +42,7 @@ from bench.data import SHARED, load_skillspan  # noqa: E402
 from interview_closer.core import neural_tagger as nt  # noqa: E402
 from interview_closer.core.extract import crf_tokens  # noqa: E402
 from interview_closer.core.semantic import packaged_model_path  # noqa: E402
-from scripts.train_neural_tagger import batches, union_labels  # noqa: E402
+from scripts.train_neural_tagger import fit, save_adapter, union_labels  # noqa: E402
 
 TASKS = SHARED / "taxonomy" / "onet" / "Task Statements.txt"
 
@@ -119,7 +118,6 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     import torch
-    from safetensors.torch import save_file
 
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
@@ -137,38 +135,19 @@ def main(argv: list[str] | None = None) -> int:
     alpha = 2.0 * args.rank
     encoder, tokenizer, head = nt.build_model(base, args.rank, alpha, len(nt.LABELS), args.layers)
     items = encode(tokenizer, sentences, targets)
-    params = [p for p in encoder.parameters() if p.requires_grad] + list(head.parameters())
-    opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
-    steps = args.epochs * math.ceil(len(items) / args.batch)
-    warm = max(1, steps // 20)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (steps - s) / max(1, steps - warm))
-    )
-    t0 = time.time()
-    for epoch in range(args.epochs):
-        encoder.train()
-        total = 0.0
-        for chunk in batches(items, args.batch, rng):
-            ids, mask, target, starts = tensors(torch, items, chunk)
-            hidden = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
-            logp = torch.log_softmax(head(hidden), -1)
-            loss = -(target * logp).sum(-1)[starts].mean()  # cross-entropy on soft targets
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            sched.step()
-            total += float(loss.detach())
-        print(f"epoch {epoch + 1}: loss {total:.1f}  {time.time() - t0:.0f}s", flush=True)
 
-    state = {k: v.detach().to(torch.float16).contiguous()
-             for k, v in nt.trained_state(encoder, head).items()}
+    def batch_loss(chunk):
+        ids, mask, target, starts = tensors(torch, items, chunk)
+        hidden = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        logp = torch.log_softmax(head(hidden), -1)
+        return -(target * logp).sum(-1)[starts].mean()  # cross-entropy on soft targets
+
+    fit(torch, encoder, head, items, batch_loss, args, rng)
     meta = {"rank": args.rank, "alpha": alpha, "epochs": args.epochs, "seed": args.seed,
             "labels": list(nt.LABELS), "layers": args.layers, "gold_share": args.gold,
             "data": "distilled from the two MiniLM adapters on SkillSpan train "
                     "(Zhang et al. 2022) and O*NET 29.2 Task Statements (CC BY 4.0)"}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    save_file(state, str(args.out), metadata={"config": json.dumps(meta)})
-    print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+    save_adapter(torch, encoder, head, args.out, meta)
     return 0
 
 

@@ -92,6 +92,40 @@ def tensors(torch, items, chunk):
     return ids, mask, labels
 
 
+def fit(torch, encoder, head, items, batch_loss, args, rng: random.Random) -> None:
+    """AdamW with linear warm-up and decay over length-bucketed batches; prints each epoch."""
+    params = [p for p in encoder.parameters() if p.requires_grad] + list(head.parameters())
+    opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
+    steps = args.epochs * math.ceil(len(items) / args.batch)
+    warm = max(1, steps // 20)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (steps - s) / max(1, steps - warm))
+    )
+    t0 = time.time()
+    for epoch in range(args.epochs):
+        encoder.train()
+        total = 0.0
+        for chunk in batches(items, args.batch, rng):
+            loss = batch_loss(chunk)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            total += float(loss.detach())
+        print(f"epoch {epoch + 1}: loss {total:.1f}  {time.time() - t0:.0f}s", flush=True)
+
+
+def save_adapter(torch, encoder, head, out: Path, meta: dict) -> None:
+    """Save the LoRA factors and head in float16 with the run's settings as metadata."""
+    from safetensors.torch import save_file
+
+    state = {k: v.detach().to(torch.float16).contiguous()
+             for k, v in nt.trained_state(encoder, head).items()}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    save_file(state, str(out), metadata={"config": json.dumps(meta)})
+    print(f"saved {out} ({out.stat().st_size / 1e6:.2f} MB)")
+
+
 def evaluate(tagger_fn, sents: list[SpanSentence]) -> SpanScores:
     """Exact/overlap/sentence scores of a word-tagging function on sentences."""
     sc = SpanScores.new()
@@ -121,7 +155,6 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     import torch
-    from safetensors.torch import save_file
 
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -131,37 +164,18 @@ def main(argv: list[str] | None = None) -> int:
     labels = TYPED if typed else nt.LABELS
     encoder, tokenizer, head = nt.build_model(base, args.rank, args.alpha, len(labels), args.layers)
     train = encode(tokenizer, load_skillspan("train")[: args.limit or None], typed)
-    params = [p for p in encoder.parameters() if p.requires_grad] + list(head.parameters())
-    opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
-    steps = args.epochs * math.ceil(len(train) / args.batch)
-    warm = max(1, steps // 20)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (steps - s) / max(1, steps - warm))
-    )
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
-    t0 = time.time()
-    for epoch in range(args.epochs):
-        encoder.train()
-        total = 0.0
-        for chunk in batches(train, args.batch, rng):
-            ids, mask, gold = tensors(torch, train, chunk)
-            hidden = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
-            loss = loss_fn(head(hidden).reshape(-1, len(labels)), gold.reshape(-1))
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            sched.step()
-            total += float(loss.detach())
-        print(f"epoch {epoch + 1}: loss {total:.1f}  {time.time() - t0:.0f}s", flush=True)
 
-    state = {k: v.detach().to(torch.float16).contiguous()
-             for k, v in nt.trained_state(encoder, head).items()}
+    def batch_loss(chunk):
+        ids, mask, gold = tensors(torch, train, chunk)
+        hidden = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        return loss_fn(head(hidden).reshape(-1, len(labels)), gold.reshape(-1))
+
+    fit(torch, encoder, head, train, batch_loss, args, rng)
     meta = {"rank": args.rank, "alpha": args.alpha, "epochs": args.epochs, "seed": args.seed,
             "labels": list(labels), "layers": args.layers,
             "data": "SkillSpan train (Zhang et al. 2022)"}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    save_file(state, str(args.out), metadata={"config": json.dumps(meta)})
-    print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+    save_adapter(torch, encoder, head, args.out, meta)
 
     nt._load.cache_clear()
     tagger = nt.NeuralTagger(base, args.out)
