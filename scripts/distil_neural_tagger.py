@@ -42,7 +42,7 @@ from bench.data import SHARED, load_skillspan  # noqa: E402
 from interview_closer.core import neural_tagger as nt  # noqa: E402
 from interview_closer.core.extract import crf_tokens  # noqa: E402
 from interview_closer.core.semantic import packaged_model_path  # noqa: E402
-from scripts.train_neural_tagger import fit, save_adapter, union_labels  # noqa: E402
+from scripts.train_neural_tagger import encode_words, fit, save_adapter, union_labels  # noqa: E402
 
 TASKS = SHARED / "taxonomy" / "onet" / "Task Statements.txt"
 
@@ -65,18 +65,6 @@ def teacher_targets(base: Path, sentences: list[list[str]]) -> list[list[list[fl
         probs = [[math.exp(x) for x in row] for row in rows]
         out.append([[p / sum(row) for p in row] for row in probs])
     return out
-
-
-def encode(tokenizer, sentences, targets):
-    """(piece ids, first-piece positions, per-word target rows), cut to MAX_PIECES."""
-    items = []
-    for words, rows in zip(sentences, targets, strict=True):
-        ids, firsts = nt.word_pieces(tokenizer, words)
-        if len(ids) > nt.MAX_PIECES:
-            ids = [*ids[: nt.MAX_PIECES - 1], tokenizer.sep_token_id]
-        keep = [k for k, f in enumerate(firsts) if f < len(ids) - 1]
-        items.append((ids, [firsts[k] for k in keep], [rows[k] for k in keep]))
-    return items
 
 
 def mix_gold(rows: list[list[float]], gold: list[int], share: float) -> list[list[float]]:
@@ -103,7 +91,7 @@ def tensors(torch, items, chunk):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Label with the teacher, train the student, save it, print its dev figures."""
+    """Label with the teacher, train the student, save it (the docstring gives its dev figures)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--layers", type=int, default=2)
     ap.add_argument("--rank", type=int, default=32)
@@ -134,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(args.threads)
     alpha = 2.0 * args.rank
     encoder, tokenizer, head = nt.build_model(base, args.rank, alpha, len(nt.LABELS), args.layers)
-    items = encode(tokenizer, sentences, targets)
+    items = [encode_words(tokenizer, words, rows)
+             for words, rows in zip(sentences, targets, strict=True)]  # fmt: skip
 
     def batch_loss(chunk):
         ids, mask, target, starts = tensors(torch, items, chunk)

@@ -58,15 +58,20 @@ def union_labels(sent: SpanSentence, typed: bool = False) -> list[int]:
 
 def encode(tokenizer, sents: list[SpanSentence], typed: bool) -> list[tuple]:
     """(piece ids, first-piece positions, word labels) per sentence, cut to MAX_PIECES."""
-    out = []
-    for s in sents:
-        ids, firsts = nt.word_pieces(tokenizer, s.tokens)
-        labels = union_labels(s, typed)
-        if len(ids) > nt.MAX_PIECES:
-            ids = [*ids[: nt.MAX_PIECES - 1], tokenizer.sep_token_id]
-        keep = [k for k, f in enumerate(firsts) if f < len(ids) - 1]
-        out.append((ids, [firsts[k] for k in keep], [labels[k] for k in keep]))
-    return out
+    return [encode_words(tokenizer, s.tokens, union_labels(s, typed)) for s in sents]
+
+
+def encode_words(tokenizer, words: list[str], per_word: list) -> tuple:
+    """(piece ids, first-piece positions, per_word rows of the words kept), cut to MAX_PIECES.
+
+    A sentence longer than the encoder reads loses its tail words (training needs no
+    windows: the sentence is still a fair example).
+    """
+    ids, firsts = nt.word_pieces(tokenizer, words)
+    if len(ids) > nt.MAX_PIECES:
+        ids = [*ids[: nt.MAX_PIECES - 1], tokenizer.sep_token_id]
+    keep = [k for k, f in enumerate(firsts) if f < len(ids) - 1]
+    return ids, [firsts[k] for k in keep], [per_word[k] for k in keep]
 
 
 def batches(items, size: int, rng: random.Random):
