@@ -20,6 +20,12 @@ kept unread while the first three were mended (they then read 0.655), and were m
 "probe3" (bench/matching_probe3.jsonl, 73 cases: a nurse, a developer, a sous chef, an account
 executive, an electrician) went the same way: 0.674 and 0.767 at first; the second part
 still read 0.767 after the first was mended, and was mended last. Both are tuning data now.
+"probe4" (bench/matching_probe4.jsonl, 80 cases: a pharmacy technician, a civil site engineer,
+a payroll specialist, a UX designer, then a transport planner, a child-protection social worker,
+an automotive technician, a dental nurse) was written blind the same way and first read 0.650
+in both modes (27/40 on its first four occupations, 25/40 on the other four). Only the first
+four's errors were read while mending, and only by generic rules (initials, credential words,
+titles in years asks, years of leading a team).
 The command line prints error lists for the tune split alone.
 
 Run from the repository root: `python -m bench.matching_eval [--semantic] [--errors]`.
@@ -50,7 +56,8 @@ FRESH_PATH = REPO / "bench" / "matching_fresh.jsonl"
 PROBE_PATH = REPO / "bench" / "matching_probe.jsonl"
 PROBE2_PATH = REPO / "bench" / "matching_probe2.jsonl"
 PROBE3_PATH = REPO / "bench" / "matching_probe3.jsonl"
-LATER_PATHS = (FRESH_PATH, PROBE_PATH, PROBE2_PATH, PROBE3_PATH)
+PROBE4_PATH = REPO / "bench" / "matching_probe4.jsonl"
+LATER_PATHS = (FRESH_PATH, PROBE_PATH, PROBE2_PATH, PROBE3_PATH, PROBE4_PATH)
 STATUSES = ("met", "partial", "gap")
 SPLITS = ("tune", "holdout")
 PHENOMENA = (

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from interview_closer.core import match_rules as rules
+from interview_closer.core import years as yrs
 from interview_closer.core.matching import Matcher
 from interview_closer.core.models import Match, SkillMention, YearMonth
 from interview_closer.core.posting import parse_posting
@@ -193,3 +194,42 @@ def test_the_people_worked_with_are_no_skill_asked() -> None:
               SkillMention("partners", "partners", 0, 0)]
     assert rules.listed_with_known("conveyancing and partners", listed,
                                    [True, False]) == set()  # fmt: skip
+
+
+TECHNICIAN = """Lee Park
+
+Experience
+Pharmacy Technician, Harbour Hospital — Jun 2019 – May 2025
+- Prepared IV admixtures in a laminar airflow hood
+- Led the move of stock records to a new inventory system
+Pharmacy Clerk, Corner Drugstore — Jun 2016 – May 2019
+- Rang up prescriptions at the pharmacy register
+
+Certifications
+Compounded Sterile Preparation Technician (CSPT), in progress
+"""
+
+
+def test_years_as_a_title_count_the_roles_of_that_title(vocab: Vocabulary) -> None:
+    """A clerk shares the pharmacy's word, not the technician's job."""
+    m = match(vocab, "At least 8 years of experience as a pharmacy technician", TECHNICIAN)
+    assert m.status == "partial"
+    assert "about 6 years (2019-2025)" in m.reason
+    assert match(vocab, "8+ years in a pharmacy", TECHNICIAN).status == "met"
+    assert yrs.asked_title("as a Design Lead or Design Manager leading a team") == (
+        "Design Lead or Design Manager")
+
+
+def test_years_leading_a_team_of_a_trade_are_years_of_leading_people(vocab: Vocabulary) -> None:
+    """Nine years in pharmacy and a project led, but no one supervised."""
+    m = match(vocab, "At least 3 years supervising a team of pharmacy staff", TECHNICIAN)
+    assert m.status == "gap"
+    assert rules.team_lead_span("3 years supervising a team of pharmacy staff, ideally") == (
+        8, 44)
+
+
+def test_a_credential_is_asked_by_its_name_and_in_progress_is_partial(vocab: Vocabulary) -> None:
+    m = match(vocab, "CSPT certification preferred", TECHNICIAN)
+    assert m.status == "partial"
+    assert m.evidence[0].text.startswith("Compounded Sterile Preparation Technician")
+    assert rules.plain_ask("Current CSPT certification", credential=True) == "CSPT"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from interview_closer.core.similarity import LexicalSimilarity
+from interview_closer.core.similarity import LexicalSimilarity, named_acronyms
+from interview_closer.core.stems import stem
 
 
 def test_a_query_whose_one_content_word_is_shown_scores_in_full() -> None:
@@ -25,3 +26,18 @@ def test_a_partial_overlap_is_still_damped() -> None:
 @pytest.mark.parametrize("line", ["Closed $2M in deals", ""])
 def test_no_shared_word_scores_nothing(line: str) -> None:
     assert LexicalSimilarity().scores("Strong sourcing skills", [line]) == [0.0]
+
+
+def test_a_name_written_out_meets_its_initials_both_ways() -> None:
+    sim = LexicalSimilarity()
+    assert sim.scores("New Roads and Street Works Act", ["NRSWA Supervisor, 2024"]) == [1.0]
+    assert sim.scores("CSPT", ["Compounded Sterile Preparation Technician, 2025"]) == [1.0]
+    # Two capitalised words make no name to abbreviate, and other initials do not meet.
+    assert sim.scores("Street Works", ["SW region"]) == [0.0]
+    assert sim.scores("New Roads and Street Works Act", ["NRSA Supervisor"]) == [0.0]
+
+
+def test_named_acronyms_keep_the_joiners_initials_as_a_variant() -> None:
+    names = named_acronyms("Department of Transportation Operations rules")
+    assert set(names) == {"dto", "doto"}
+    assert names["dto"] == {stem(w) for w in ("department", "transportation", "operations")}

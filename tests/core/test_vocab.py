@@ -94,3 +94,9 @@ def test_the_saved_index_reads_like_a_fresh_load() -> None:
     line = "Lead a shift team of six carers, and supervise 4 students"
     assert saved.paraphrases(line) == fresh.paraphrases(line)
     assert saved.find(line) == fresh.find(line)
+
+
+def test_a_letter_hyphenated_to_a_word_is_no_one_letter_skill() -> None:
+    vocab = Vocabulary([VocabEntry("C", "tool", "systems languages", ("=C",))])
+    assert [m.surface for m in vocab.find("Embedded C and C/C++ firmware")] == ["C", "C"]
+    assert vocab.find("Forms 1094-C and 1095-C for the C-suite") == []

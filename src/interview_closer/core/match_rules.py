@@ -67,6 +67,9 @@ _DEGREE_LEVELS = [
     (1, fastre.compile(r"\b(?:associate'?s?|adn\b|diploma|hnd|certificate program)", re.I)),
 ]
 _DEGREE_WORD = fastre.compile(r"\bdegree\b", re.I)
+_CREDENTIAL_WORD = fastre.compile(
+    r"\b(?:certifications?|certificates?|certified|licen[cs]es?|licensed|credentials?|"
+    r"accreditations?|accredited|preferred|required|desired|current|valid)\b", re.I)
 _WORD = fastre.compile(r"[A-Za-z][\w+#'-]*")
 
 
@@ -94,15 +97,34 @@ def in_role_context(resume: Resume, item: EvidenceItem) -> str:
     return f"{role.title}: {text}"
 
 
-def plain_ask(text: str) -> str:
-    """A requirement without the words that only grade it; the text itself if nothing is left."""
+def plain_ask(text: str, credential: bool = False) -> str:
+    """A requirement without the words that only grade it; the text itself if nothing is left.
+
+    credential: the requirement asks for a credential, so "certification" or "licence" says
+    only that; "CSPT certification" is shown by a line naming the CSPT.
+    """
     rest = " ".join(_GRADING.sub(" ", text).split())
+    if credential:
+        rest = " ".join(_CREDENTIAL_WORD.sub(" ", rest).split())
     return rest if _WORD.search(rest) else text
 
 
 def asks_team_lead(text: str) -> bool:
     """True when a requirement asks for leading people ("managing a team of nurses")."""
     return bool(_TEAM_LEAD.search(text))
+
+
+def team_lead_span(text: str) -> tuple[int, int] | None:
+    """Where a requirement asks for leading people, with whom ("a team of payroll staff")."""
+    m = _TEAM_LEAD.search(text)
+    if m is None:
+        return None
+    # Whom runs on after "team of" to the end of the clause.
+    rest = _CLAUSE_END.search(text, m.end())
+    return m.start(), rest.start() if rest else len(text)
+
+
+_CLAUSE_END = fastre.compile(r"[,;:.()]|\s(?:with|in|at|for|across|while|and)\b", re.I)
 
 
 def surface_spans(text: str, mentions: list[SkillMention]) -> list[tuple[int, int]]:

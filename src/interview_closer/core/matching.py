@@ -16,7 +16,13 @@ from interview_closer.core.models import (
     Resume,
     SkillMention,
 )
-from interview_closer.core.similarity import LexicalSimilarity, Similarity, content_words
+from interview_closer.core.similarity import (
+    LexicalSimilarity,
+    Similarity,
+    content_words,
+    same_stem,
+)
+from interview_closer.core.stems import stem
 from interview_closer.core.verdicts import (
     MET,
     SHORT_OF,
@@ -182,14 +188,20 @@ class Matcher:
             return SIMILAR_WEIGHT if similar_ok else ADJACENT_WEIGHT
         return LOOSE_WEIGHT
 
-    def _lexical_hits(self, query: str, resume: Resume, cap: float) -> list[ItemHit]:
+    def _lexical_hits(
+        self, query: str, resume: Resume, cap: float, credential: bool = False
+    ) -> list[ItemHit]:
         items = [it for it in resume.items if it.section != "contact"]
         if not items:
             return []
         # "Strong, hands-on familiarity with" says how much, not what: compare the rest.
-        query = rules.plain_ask(query)
+        query = rules.plain_ask(query, credential)
         scores = self.similarity.scores(query, [rules.in_role_context(resume, it) for it in items])
         hits = [ItemHit(it, cap * sc) for it, sc in zip(items, scores, strict=True) if sc > 0.2]
+        if credential:
+            for h in hits:
+                if rules.IN_PROGRESS.search(h.item.text):
+                    h.score = min(h.score, SHORT_OF)  # still being earned: not held yet
         hits.sort(key=lambda h: -h.score)
         return hits[:2]
 
@@ -223,7 +235,7 @@ class Matcher:
             products += [m for i, m in enumerate(mentions) if i in listed and m not in products]
         if not known and not products:
             # Only free-text skills (or none): judge the requirement's words as a whole.
-            hits = self._lexical_hits(req.text, resume, 0.9)
+            hits = self._lexical_hits(req.text, resume, 0.9, req.kind == "certification")
             if rules.asks_team_lead(req.text) and rules.PEOPLE_MANAGEMENT in self.vocab:
                 # "Able to lead and motivate a team of care staff": leading people is asked.
                 led = self._skill_hits(rules.PEOPLE_MANAGEMENT, resume, by_skill)
@@ -295,6 +307,13 @@ class Matcher:
     ) -> Match:
         need = req.years or 0.0
         named = [m for m in req.skills if getattr(self.vocab.entry(m.name), "kind", "") != "soft"]
+        team = rules.team_lead_span(req.text)
+        if team is not None:
+            # "3 years supervising a team of payroll staff": the years asked are years of
+            # leading people; the trade named after "team of" only says whom.
+            spans = rules.surface_spans(req.text, named)
+            named = [m for m, (at, _) in zip(named, spans, strict=True)
+                     if not team[0] <= at < team[1]]
         have, label, skill = 0.0, "relevant experience", "__total__"
         for m in named:
             # Only lines the matcher accepts count ("Java Junction Café" is no Java).
@@ -315,13 +334,17 @@ class Matcher:
         # Titles rarely name a tool: "3+ years of Python" counts only lines that name it.
         tools = bool(named) and all(
             (e := self.vocab.entry(m.name)) is not None and e.kind == "tool" for m in named)
-        roles = set() if tools else self._related_roles(subject, resume)
+        asked_as = yrs.asked_title(req.text)
+        roles = set() if tools else self._related_roles(subject, resume, asked_as)
         senior = not named and rules.senior_ask(subject)
         if senior:
             # "Years of marketing management": a coordinator's years are not a manager's;
             # a role whose lines show leading people counts whatever its title, and when
             # no senior role's words meet the subject ("a supervisory care role"), those do.
-            leading = {it.role_index for name in (rules.PEOPLE_MANAGEMENT, rules.LEADERSHIP)
+            # Leading a team is shown by managing people, not by leading a project.
+            shows = ((rules.PEOPLE_MANAGEMENT,) if team is not None
+                     else (rules.PEOPLE_MANAGEMENT, rules.LEADERSHIP))
+            leading = {it.role_index for name in shows
                        for it in by_skill.get(name, []) if it.role_index is not None}
             roles = {i for i in roles if rules.senior_title(resume.roles[i].title)
                      or i in leading} or leading
@@ -352,16 +375,25 @@ class Matcher:
         reason = f"{asked}; resume shows about {yrs.fmt_years(have)} years{when}"
         return build_match(req, status, score, reason, hits)
 
-    def _related_roles(self, subject: str, resume: Resume) -> set[int]:
-        """Roles whose title or lines speak to a years requirement's subject."""
-        options = [o for o in yrs.ALTERNATIVES.split(subject) if content_words(o)]
+    def _related_roles(self, subject: str, resume: Resume, title: str | None) -> set[int]:
+        """Roles whose title or lines speak to a years requirement's subject.
+
+        title: the job title the requirement asks for ("as a pharmacy technician"), if any.
+        """
+        options = [o for o in yrs.ALTERNATIVES.split(title or subject) if content_words(o)]
         if not options or not resume.roles:
             return set()
+        # "Years as a pharmacy technician": a title counts by what its holder is, so a
+        # "Pharmacy Clerk" shares the trade's word but is not the title asked.
+        heads = [yrs.title_head(o) if title else None for o in options]
         out: set[int] = set()
         for i, role in enumerate(resume.roles):
             lines = [rules.without_open_end(it.text) for it in resume.items if it.role_index == i]
-            for option in options:
-                by_title = self.similarity.scores(option, [role.title] if role.title else [])
+            held = {stem(w) for w in content_words(role.title or "")}
+            for option, head in zip(options, heads, strict=True):
+                named_as = head is None or any(same_stem(head, w) for w in held)
+                by_title = self.similarity.scores(
+                    option, [role.title] if role.title and named_as else [])
                 by_line = self.similarity.scores(option, lines)
                 if max(by_title, default=0) >= TITLE_NEAR or max(by_line, default=0) >= LINE_NEAR:
                     out.add(i)

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from interview_closer.core import fastre
 from interview_closer.core.stems import stem as word_stem
-from interview_closer.core.text import tokenize
+from interview_closer.core.text import normalise_word, tokenize
 
 _STOP = frozenset(
     "a an and are as at be by for from has have in is it of on or our the this to with you your "
@@ -54,10 +54,49 @@ def same_stem(a: str, b: str) -> bool:
     return n >= max(6, 0.8 * short)
 
 
+# Small words a name's initials may skip or keep: "Department of Transportation" is DOT,
+# "New Roads and Street Works Act" is NRSWA.
+_NAME_JOINERS = frozenset({"and", "of", "for", "the", "&", "in", "on", "to"})
+
+
+def _acronym_key(letters: str) -> str:
+    """An acronym folded as a written one would be (so "SMSTS" meets "smsts")."""
+    return word_stem(normalise_word(letters))
+
+
+def named_acronyms(text: str) -> dict[str, frozenset[str]]:
+    """Initials of each run of capitalised words in a text -> the stems of those words.
+
+    "New Roads and Street Works Act" -> {"nrswa": {new, road, street, work, act}} and the
+    variant with the joiners' initials ("nrasswa"): a line that writes the initials then
+    shows every word of the name. Only names of three or more capitalised words count;
+    two initials meet by chance too often.
+    """
+    out: dict[str, frozenset[str]] = {}
+    run: list[str] = []
+    for tok in [*tokenize(text), None]:
+        word = tok.text if tok is not None else ""
+        if word[:1].isupper() and word[1:].islower():
+            run.append(word)
+            continue
+        if word.lower() in _NAME_JOINERS and run:
+            run.append(word.lower())
+            continue
+        while run and run[-1] in _NAME_JOINERS:
+            run.pop()
+        capitals = [w for w in run if w[:1].isupper()]
+        if len(capitals) >= 3:
+            stems = frozenset(word_stem(w) for w in content_words(" ".join(run)))
+            out[_acronym_key("".join(w[0] for w in capitals))] = stems
+            out[_acronym_key("".join(w[0] for w in run if w != "&"))] = stems
+        run = []
+    return out
+
+
 class _Bag:
     """The stems of one text, with an index by six-letter prefix for near matches."""
 
-    __slots__ = ("by_prefix", "stems")
+    __slots__ = ("acronyms", "by_prefix", "names", "stems")
 
     def __init__(self, text: str) -> None:
         self.stems = frozenset(word_stem(w) for w in content_words(text))
@@ -65,6 +104,10 @@ class _Bag:
         for stem in self.stems:
             if len(stem) >= 6:
                 self.by_prefix.setdefault(stem[:6], []).append(stem)
+        # Names written out in full, by their initials: "CSPT" asked, "Compounded Sterile
+        # Preparation Technician" shown (and the other way round, see scores).
+        self.names = named_acronyms(text) if any(c.isupper() for c in text) else {}
+        self.acronyms = frozenset(self.names)
 
     def has(self, stem: str) -> bool:
         if stem in self.stems:
@@ -102,9 +145,13 @@ class LexicalSimilarity:
             return [0.0] * len(candidates)
         total = sum(self._weight(w) for w in q)
         out: list[float] = []
+        names = self._bag(query).names
         for cand in candidates:
             bag = self._bag(cand)
-            shared = [w for w in q if bag.has(w)]
+            shared = [w for w in q if bag.has(w) or w in bag.acronyms]
+            for initials, words in names.items():
+                if initials in bag.stems:  # the line writes the asked name's initials
+                    shared += [w for w in words if w not in shared]
             hit = sum(self._weight(w) for w in shared)
             if not shared:
                 out.append(0.0)

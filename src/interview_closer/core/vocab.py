@@ -202,6 +202,8 @@ class Vocabulary:
             ):
                 continue
             span = toks[i : i + length]
+            if length == 1 and len(span[0].text) == 1 and _hyphen_glued(text, span[0]):
+                continue  # "Form 1094-C", "C-suite": a letter of a word, not the C language
             name = _pick(targets, lambda: tuple(t.text for t in span))  # noqa: B023 - used now
             if name is not None:
                 return name, length
@@ -267,6 +269,14 @@ class Vocabulary:
             needles = sorted({n for _, _, first, _ in patterns for n in first})
             self._filter = (needles, patterns)
         return self._filter
+
+
+def _hyphen_glued(text: str, tok: Token) -> bool:
+    """True when a token is joined by a hyphen to a letter or digit on either side."""
+    before = text[max(0, tok.start - 2) : tok.start]
+    after = text[tok.end : tok.end + 2]
+    return (len(before) == 2 and before[1] == "-" and before[0].isalnum()) or (
+        len(after) == 2 and after[0] == "-" and after[1].isalnum())
 
 
 def _pick(targets: _Targets, verbatim: Callable[[], tuple[str, ...]]) -> str | None:

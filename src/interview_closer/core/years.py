@@ -7,6 +7,8 @@ import re
 from interview_closer.core import fastre
 from interview_closer.core.dates import merged_months
 from interview_closer.core.models import Resume
+from interview_closer.core.similarity import content_words
+from interview_closer.core.stems import stem
 
 # "5+ years of", "two to three yrs in": what comes after is the subject of the ask.
 YEARS_LEAD = fastre.compile(
@@ -48,3 +50,30 @@ def role_intervals(resume: Resume) -> list[tuple[int, int] | None]:
 
 def fmt_years(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+_AS_TITLE = fastre.compile(r"\bas (?:an?|the)\b", re.I)
+_LEADING_VERB = fastre.compile(
+    r"\b(?:leading|managing|supervising|directing|overseeing|heading|running)\b", re.I)
+
+
+def asked_title(subject: str) -> str | None:
+    """The job title a years subject asks ("experience as a pharmacy technician"), if any.
+
+    Whom the holder leads is not part of the title: "Design Manager leading a team of
+    designers" asks for "Design Manager".
+    """
+    m = _AS_TITLE.search(subject)
+    if m is None:
+        return None
+    title = subject[m.end() :]
+    lead = _LEADING_VERB.search(title)
+    if lead and content_words(title[: lead.start()]):
+        title = title[: lead.start()]
+    return title.strip(" .;:,") or None
+
+
+def title_head(title: str) -> str | None:
+    """The stem of a title's last content word: what the holder is ("technician")."""
+    words = content_words(title)
+    return stem(words[-1]) if words else None
