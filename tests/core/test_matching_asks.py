@@ -233,3 +233,29 @@ def test_a_credential_is_asked_by_its_name_and_in_progress_is_partial(vocab: Voc
     assert m.status == "partial"
     assert m.evidence[0].text.startswith("Compounded Sterile Preparation Technician")
     assert rules.plain_ask("Current CSPT certification", credential=True) == "CSPT"
+
+
+def test_a_practice_in_one_of_several_tools_needs_one_of_the_tools(vocab: Vocabulary) -> None:
+    """Conveyancing is shown, but in Aderant, not in Clio or the other system asked."""
+    kinds = ["skill", "tool", "tool"]
+    text = "Experience handling conveyancing in Clio or Aderant"
+    assert rules.practice_in_tools(text, ["conveyancing", "Clio", "Aderant"], kinds) == [1, 2]
+    assert rules.practice_in_tools("Clio or Aderant, and conveyancing",
+                                   ["conveyancing", "Clio", "Aderant"], kinds) is None
+    assert match(vocab, text, PARALEGAL).status == "met"
+    m = match(vocab, "Experience handling conveyancing in Clio or Actionstep", PARALEGAL,
+              "Actionstep")
+    assert m.status == "partial"
+
+
+def test_a_capitalised_name_the_vocabulary_does_not_know_is_asked_too(vocab: Vocabulary) -> None:
+    text = "Conveyancing under the Land Registration Act and Clio"
+    clio = SkillMention("Clio", "Clio", text.index("Clio"), len(text))
+    assert [m.surface for m in rules.unnamed_names(text, [clio])] == ["Land Registration Act"]
+    assert [m.surface for m in rules.unnamed_names(text, [])] == [
+        "Land Registration Act and Clio"]
+    m = match(vocab, "Conveyancing files under the Land Registration Act", PARALEGAL)
+    assert m.status == "partial"
+    assert "Land Registration Act" in m.reason
+    shown = PARALEGAL + "- Registered 40 titles under the LRA\n"
+    assert match(vocab, "Conveyancing files under the Land Registration Act", shown).status == "met"

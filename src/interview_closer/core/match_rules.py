@@ -114,6 +114,59 @@ def asks_team_lead(text: str) -> bool:
     return bool(_TEAM_LEAD.search(text))
 
 
+_TOOLS_AFTER = fastre.compile(r"^\W*(?:\w+\W+){0,2}?(?:in|with|using|on|through)\b", re.I)
+
+
+def practice_in_tools(text: str, surfaces: list[str], kinds: list[str]) -> list[int] | None:
+    """Indices of the tools in "a practice in tool A or tool B", when the line reads so.
+
+    "Building high-fidelity prototypes in ProtoPie or Framer" asks for the practice and
+    one of the tools: the "or" joins the tools, not the practice to them.
+    """
+    spans = [(text.lower().find(s.lower()), len(s)) for s in surfaces]
+    order = sorted(range(len(surfaces)), key=lambda i: spans[i][0])
+    if any(spans[i][0] < 0 for i in order):
+        return None
+    first = next((k for k, i in enumerate(order) if kinds[i] == "tool"), len(order))
+    # A name the vocabulary does not know, listed after a tool, is another product.
+    tools = [i for k, i in enumerate(order) if kinds[i] == "tool" or (k > first and not kinds[i])]
+    practices = [i for i in order if i not in tools]
+    if not tools or not practices or len(tools) < 2:
+        return None
+    last_practice, first_tool = practices[-1], tools[0]
+    if order.index(last_practice) > order.index(first_tool):
+        return None
+    gap = text[spans[last_practice][0] + spans[last_practice][1] : spans[first_tool][0]]
+    return tools if _TOOLS_AFTER.match(gap) else None
+
+
+_NAME_RUN = fastre.compile(
+    r"\b[A-Z][a-z]+(?:\s+(?:of|and|for|the|&)\s+|\s+)[A-Z][a-z]+(?:(?:\s+(?:of|and|for|the|&))?"
+    r"\s+[A-Z][a-z]+)*")
+
+
+def unnamed_names(text: str, mentions: list[SkillMention]) -> list[SkillMention]:
+    """Capitalised names in a line that no mention covers ("Record of Employment filings").
+
+    A name is two or more capitalised words not at the start of the line: a form, an act
+    or a product the vocabulary does not know, asked as much as the skills it does.
+    """
+    spans = [(at, at + n) for at, n in surface_spans(text, mentions) if at >= 0]
+    out: list[SkillMention] = []
+    for m in _NAME_RUN.finditer(text):
+        if m.start() == 0 or any(a <= m.start() < b for a, b in spans):
+            continue
+        # A run ends where a named skill starts ("the Land Registration Act and Clio").
+        end = min([a for a, _ in spans if m.start() < a < m.end()] + [m.end()])
+        name = _TRAILING_JOINER.sub("", text[m.start() : end])
+        if _NAME_RUN.fullmatch(name):
+            out.append(SkillMention(name, name, m.start(), m.start() + len(name)))
+    return out
+
+
+_TRAILING_JOINER = fastre.compile(r"(?:\s+(?:of|and|for|the|&))*\s*$")
+
+
 def team_lead_span(text: str) -> tuple[int, int] | None:
     """Where a requirement asks for leading people, with whom ("a team of payroll staff")."""
     m = _TEAM_LEAD.search(text)

@@ -20,6 +20,7 @@ from interview_closer.core.similarity import (
     LexicalSimilarity,
     Similarity,
     content_words,
+    named_acronyms,
     same_stem,
 )
 from interview_closer.core.stems import stem
@@ -47,6 +48,8 @@ ADJACENT_WEIGHT = 0.45
 SIMILAR_WEIGHT = 0.9
 # The same for neighbouring practices or credentials: below PARTIAL on its own.
 LOOSE_WEIGHT = 0.3
+# How much a line sharing some words of a name the vocabulary does not know counts.
+NAME_PART = 0.6
 # The score of a credential not held when the resume shows the practice it certifies.
 SUBJECT = 0.45
 # Years requirements: a role title or line at least this similar to the subject counts the
@@ -178,6 +181,23 @@ class Matcher:
                 return [ItemHit(items[0], SUBJECT, subject)]
         return hits
 
+    def _name_hits(self, name: str, resume: Resume) -> list[ItemHit]:
+        """Lines that write a name the vocabulary does not know: every word, or its initials.
+
+        A line sharing only some of its words ("Immediate Life Support" for "Advanced Life
+        Support") is a neighbour at most.
+        """
+        keys = set(rules.line_keys(name))
+        initials = set(named_acronyms(name))
+        for it in resume.items:
+            line = rules.line_keys(it.text)
+            if keys <= set(line) or not initials.isdisjoint(line):
+                return [ItemHit(it, 0.55 + 0.45 * it.strength)]
+        hits = self._lexical_hits(name, resume, 0.9)
+        for h in hits:
+            h.score *= NAME_PART
+        return hits
+
     def _adjacent_weight(self, asked: str, shown: str, similar_ok: bool = False) -> float:
         """How far evidence of a same-family skill answers the one asked."""
         a, b = self.vocab.entry(asked), self.vocab.entry(shown)
@@ -233,6 +253,9 @@ class Matcher:
             # vocabulary does not know are asked as much as those it does.
             listed = rules.listed_with_known(req.text, mentions, flags)
             products += [m for i, m in enumerate(mentions) if i in listed and m not in products]
+            names = rules.unnamed_names(req.text, req.skills)
+        else:
+            names = []
         if not known and not products:
             # Only free-text skills (or none): judge the requirement's words as a whole.
             hits = self._lexical_hits(req.text, resume, 0.9, req.kind == "certification")
@@ -272,6 +295,8 @@ class Matcher:
             per_skill.append((m.surface, m.name, hits))
         for m in products:
             per_skill.append((m.surface, m.name, self._lexical_hits(m.surface, resume, 0.9)))
+        for m in names:
+            per_skill.append((m.surface, m.name, self._name_hits(m.surface, resume)))
         lead = rules.asks_team_lead(req.text) and rules.PEOPLE_MANAGEMENT in self.vocab
         if lead and all(n != rules.PEOPLE_MANAGEMENT for _, n, _ in per_skill):
             per_skill.append(("leading people", rules.PEOPLE_MANAGEMENT,
@@ -285,6 +310,13 @@ class Matcher:
             score = max(best)  # any one of them answers it in full
         else:
             score = max(best) * 0.7 + coverage * 0.3 if either else coverage
+        in_tools = either and rules.practice_in_tools(
+            req.text, [sf for sf, _, _ in per_skill],
+            [getattr(self.vocab.entry(n), "kind", "") for _, n, _ in per_skill])
+        if in_tools:
+            # The practice must be shown and so must one of the tools it is done in.
+            rest = [b for i, b in enumerate(best) if i not in in_tools]
+            score = min(sum(rest) / len(rest), max(best[i] for i in in_tools))
         if not either and min(best) < MET:
             # "HTML, CSS and TypeScript" asks for all of them: one short is not met.
             score = min(score, PARTIAL_TOP)
