@@ -216,8 +216,9 @@ def test_years_as_a_title_count_the_roles_of_that_title(vocab: Vocabulary) -> No
     assert m.status == "partial"
     assert "about 6 years (2019-2025)" in m.reason
     assert match(vocab, "8+ years in a pharmacy", TECHNICIAN).status == "met"
-    assert yrs.asked_title("as a Design Lead or Design Manager leading a team") == (
+    assert yrs.asked_title("3 years as a Design Lead or Design Manager leading a team") == (
         "Design Lead or Design Manager")
+    assert yrs.asked_title("3+ years teaching English as a second language") is None
 
 
 def test_years_leading_a_team_of_a_trade_are_years_of_leading_people(vocab: Vocabulary) -> None:
@@ -259,3 +260,33 @@ def test_a_capitalised_name_the_vocabulary_does_not_know_is_asked_too(vocab: Voc
     assert "Land Registration Act" in m.reason
     shown = PARALEGAL + "- Registered 40 titles under the LRA\n"
     assert match(vocab, "Conveyancing files under the Land Registration Act", shown).status == "met"
+
+
+def test_a_title_asked_by_grade_needs_a_role_of_that_grade() -> None:
+    assert not yrs.title_grade_fits("lead technician", "Automotive Technician")
+    assert yrs.title_grade_fits("lead technician", "Lead Technician")
+    assert not yrs.title_grade_fits("qualified dental nurse", "Trainee Dental Nurse")
+    assert yrs.title_grade_fits("qualified dental nurse", "Dental Nurse")
+
+
+def test_years_as_a_title_no_role_holds_are_not_the_whole_career(vocab: Vocabulary) -> None:
+    m = match(vocab, "At least 4 years of experience as a lead pharmacy technician", TECHNICIAN)
+    assert m.status == "gap"
+    m = match(vocab, "Minimum 3 years' experience as a qualified pharmacy technician", TECHNICIAN)
+    assert m.status == "met"
+
+
+def test_two_skills_joined_by_or_ask_for_either(vocab: Vocabulary) -> None:
+    assert rules.one_or_other("Clio or Aderant would help", ["Clio", "Aderant"])
+    assert not rules.one_or_other("Clio, Aderant or Word", ["Clio", "Aderant"])
+    assert match(vocab, "Clio or Aderant would help", PARALEGAL).status == "met"
+
+
+def test_a_qualification_asked_in_a_practice_is_partial_while_in_progress() -> None:
+    vocab = Vocabulary([VocabEntry("Dental radiography", "skill", "dental", ())])
+    resume = ("Sam Lee\n\nExperience\nDental Nurse, Smile Co — Jan 2020 – Present\n"
+              "- Chairside support\n\nCertifications\n"
+              "Certificate in Dental Radiography, in progress\n")
+    assert match(vocab, "Qualification in dental radiography", resume).status == "partial"
+    done = resume.replace(", in progress", ", 2024")
+    assert match(vocab, "Qualification in dental radiography", done).status == "met"

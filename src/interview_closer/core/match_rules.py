@@ -97,6 +97,16 @@ def in_role_context(resume: Resume, item: EvidenceItem) -> str:
     return f"{role.title}: {text}"
 
 
+_CREDENTIAL_ASK = fastre.compile(
+    r"\b(?:qualifications?|certificates?|certifications?|certified|licen[cs]e[sd]?|diplomas?|"
+    r"accredit\w*)\b", re.I)
+
+
+def asks_credential(text: str) -> bool:
+    """True when a requirement asks for a credential ("qualification in radiography")."""
+    return bool(_CREDENTIAL_ASK.search(text))
+
+
 def plain_ask(text: str, credential: bool = False) -> str:
     """A requirement without the words that only grade it; the text itself if nothing is left.
 
@@ -165,6 +175,17 @@ def unnamed_names(text: str, mentions: list[SkillMention]) -> list[SkillMention]
 
 
 _TRAILING_JOINER = fastre.compile(r"(?:\s+(?:of|and|for|the|&))*\s*$")
+
+
+_JUST_OR = fastre.compile(r"\W*(?:or|and/or)\W*", re.I)
+
+
+def one_or_other(text: str, surfaces: list[str]) -> bool:
+    """True for exactly two skills joined by a plain "or" ("Punjabi or Urdu"): either will do."""
+    if len(surfaces) != 2:
+        return False
+    (a, n), (b, _) = sorted((text.lower().find(s.lower()), len(s)) for s in surfaces)
+    return a >= 0 and bool(_JUST_OR.fullmatch(text[a + n : b]))
 
 
 def team_lead_span(text: str) -> tuple[int, int] | None:

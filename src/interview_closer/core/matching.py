@@ -139,6 +139,9 @@ class Matcher:
     def _short_of(self, asked_text: str, name: str, item: EvidenceItem) -> bool:
         """True when the line names the credential or language but below what is asked."""
         entry = self.vocab.entry(name)
+        if entry is not None and rules.asks_credential(asked_text) and entry.kind != "language":
+            # "Qualification in dental radiography": the certificate is asked, not the practice.
+            return bool(rules.IN_PROGRESS.search(item.text))
         if entry is None or entry.kind not in ("certification", "language"):
             return False
         if entry.kind == "certification":
@@ -306,7 +309,7 @@ class Matcher:
         # either/or list: the best one counts most, the rest add coverage.
         either = bool(_EITHER.search(req.text))
         coverage = sum(best) / len(best)
-        if or_similar:
+        if or_similar or (either and rules.one_or_other(req.text, [sf for sf, _, _ in per_skill])):
             score = max(best)  # any one of them answers it in full
         else:
             score = max(best) * 0.7 + coverage * 0.3 if either else coverage
@@ -386,7 +389,7 @@ class Matcher:
         if role_years > have + 0.05:
             have, span = role_years, role_span
             label = label if named else subject or label
-        if not named and not roles and not senior:
+        if not named and not roles and not senior and asked_as is None:
             have = resume.skill_years.get("__total__", 0.0)
             span = resume.skill_spans.get("__total__")
         hits = (self._skill_hits(skill, resume, by_skill) if named
@@ -423,7 +426,9 @@ class Matcher:
             lines = [rules.without_open_end(it.text) for it in resume.items if it.role_index == i]
             held = {stem(w) for w in content_words(role.title or "")}
             for option, head in zip(options, heads, strict=True):
-                named_as = head is None or any(same_stem(head, w) for w in held)
+                named_as = head is None or (
+                    any(same_stem(head, w) for w in held)
+                    and yrs.title_grade_fits(option, role.title or ""))
                 by_title = self.similarity.scores(
                     option, [role.title] if role.title and named_as else [])
                 by_line = self.similarity.scores(option, lines)

@@ -69,8 +69,8 @@ def named_acronyms(text: str) -> dict[str, frozenset[str]]:
 
     "New Roads and Street Works Act" -> {"nrswa": {new, road, street, work, act}} and the
     variant with the joiners' initials ("nrasswa"): a line that writes the initials then
-    shows every word of the name. Only names of three or more capitalised words count;
-    two initials meet by chance too often.
+    shows every word of the name ("Software of Excellence" is SOE). Initials shorter than
+    three letters are left out: two meet by chance too often.
     """
     out: dict[str, frozenset[str]] = {}
     run: list[str] = []
@@ -85,10 +85,12 @@ def named_acronyms(text: str) -> dict[str, frozenset[str]]:
         while run and run[-1] in _NAME_JOINERS:
             run.pop()
         capitals = [w for w in run if w[:1].isupper()]
-        if len(capitals) >= 3:
+        if len(capitals) >= 2:
             stems = frozenset(word_stem(w) for w in content_words(" ".join(run)))
-            out[_acronym_key("".join(w[0] for w in capitals))] = stems
-            out[_acronym_key("".join(w[0] for w in run if w != "&"))] = stems
+            for letters in ("".join(w[0] for w in capitals),
+                            "".join(w[0] for w in run if w != "&")):
+                if len(letters) >= 3:
+                    out[_acronym_key(letters)] = stems
         run = []
     return out
 

@@ -52,7 +52,10 @@ def fmt_years(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-_AS_TITLE = fastre.compile(r"\bas (?:an?|the)\b", re.I)
+# "Years as a", "experience as an": a title follows. "Teaching English as a second
+# language" has no title in it.
+_AS_TITLE = fastre.compile(
+    r"\b(?:years?'?|yrs|experience|worked|working|employed)\s+as\s+(?:an?|the)\b", re.I)
 _LEADING_VERB = fastre.compile(
     r"\b(?:leading|managing|supervising|directing|overseeing|heading|running)\b", re.I)
 
@@ -77,3 +80,22 @@ def title_head(title: str) -> str | None:
     """The stem of a title's last content word: what the holder is ("technician")."""
     words = content_words(title)
     return stem(words[-1]) if words else None
+
+
+_SENIOR = fastre.compile(
+    r"\b(?:lead|leader|head|chief|principal|foreman|forewoman|supervisor|manager|director|"
+    r"superintendent)\b", re.I)
+_QUALIFIED = fastre.compile(r"\b(?:qualified|registered|licen[cs]ed|certified|chartered)\b", re.I)
+_TRAINEE = fastre.compile(
+    r"\b(?:trainee|apprentice|student|intern|unqualified|pre-?registration|graduate)\b", re.I)
+
+
+def title_grade_fits(asked: str, held: str) -> bool:
+    """False when a held title is below the grade the asked one names.
+
+    "Lead technician" is not shown by "Technician", nor "qualified dental nurse" by
+    "Trainee Dental Nurse": the trade is the same, the grade is not.
+    """
+    if _SENIOR.search(asked) and not _SENIOR.search(held):
+        return False
+    return not (_QUALIFIED.search(asked) and _TRAINEE.search(held))
