@@ -252,9 +252,18 @@ def test_a_practice_in_one_of_several_tools_needs_one_of_the_tools(vocab: Vocabu
 def test_a_capitalised_name_the_vocabulary_does_not_know_is_asked_too(vocab: Vocabulary) -> None:
     text = "Conveyancing under the Land Registration Act and Clio"
     clio = SkillMention("Clio", "Clio", text.index("Clio"), len(text))
-    assert [m.surface for m in rules.unnamed_names(text, [clio])] == ["Land Registration Act"]
-    assert [m.surface for m in rules.unnamed_names(text, [])] == [
+    names, swallowed = rules.unnamed_names(text, [clio])
+    assert [m.surface for m in names] == ["Land Registration Act"] and not swallowed
+    assert [m.surface for m in rules.unnamed_names(text, [])[0]] == [
         "Land Registration Act and Clio"]
+    # A product written in capitals, and a requirement that opens with the name.
+    product = rules.unnamed_names("Recording notes on Liquidlogic LCS", [])[0]
+    assert [m.surface for m in product] == ["Liquidlogic LCS"]
+    opening = "Knowledge of Land Registration Act rules"
+    assert [m.surface for m in rules.unnamed_names(opening, [])[0]] == [
+        "Land Registration Act"]
+    # Title Case says nothing about names.
+    assert rules.unnamed_names("Excellent Written Communication Skills", []) == ([], set())
     m = match(vocab, "Conveyancing files under the Land Registration Act", PARALEGAL)
     assert m.status == "partial"
     assert "Land Registration Act" in m.reason
@@ -290,3 +299,16 @@ def test_a_qualification_asked_in_a_practice_is_partial_while_in_progress() -> N
     assert match(vocab, "Qualification in dental radiography", resume).status == "partial"
     done = resume.replace(", in progress", ", 2024")
     assert match(vocab, "Qualification in dental radiography", done).status == "met"
+
+
+def test_a_longer_name_around_a_known_skill_is_asked_whole(vocab: Vocabulary) -> None:
+    """A Conveyancing Quality Scheme accreditation is not conveyancing."""
+    text = "Conveyancing Quality Scheme (CQS) accreditation"
+    conv = SkillMention("Conveyancing", "Conveyancing", 0, len("Conveyancing"))
+    names, swallowed = rules.unnamed_names(text, [conv])
+    assert [m.surface for m in names] == ["Conveyancing Quality Scheme"] and swallowed == {0}
+    assert match(vocab, text, PARALEGAL).status == "gap"
+    working = PARALEGAL + "- Working towards the Conveyancing Quality Scheme (CQS)\n"
+    assert match(vocab, text, working).status == "partial"
+    held = PARALEGAL + "- Holds the CQS for the firm\n"
+    assert match(vocab, text, held).status == "met"

@@ -47,7 +47,7 @@ _GRADING = fastre.compile(
     re.I)
 # A credential still being earned, and language levels below what "fluent" asks.
 IN_PROGRESS = fastre.compile(
-    r"\b(?:candidate|in progress|pursuing|expected|studying|enrolled|passed \d|"
+    r"\b(?:candidate|in progress|pursuing|expected|studying|enrolled|passed \d|working towards?|"
     r"part[- ]?qualified|partly qualified|\d+ of \d+ (?:exams|papers|modules)|"
     r"level (?:i{1,2}|[12])\b)", re.I)
 HIGH_LEVEL = fastre.compile(
@@ -150,28 +150,61 @@ def practice_in_tools(text: str, surfaces: list[str], kinds: list[str]) -> list[
     return tools if _TOOLS_AFTER.match(gap) else None
 
 
+_NAME_WORD = r"(?:[A-Z][a-z]+|[A-Z]{2,}\b)"
 _NAME_RUN = fastre.compile(
-    r"\b[A-Z][a-z]+(?:\s+(?:of|and|for|the|&)\s+|\s+)[A-Z][a-z]+(?:(?:\s+(?:of|and|for|the|&))?"
-    r"\s+[A-Z][a-z]+)*")
+    rf"\b[A-Z][a-z]+(?:\s+(?:of|and|for|the|&)\s+|\s+){_NAME_WORD}"
+    rf"(?:(?:\s+(?:of|and|for|the|&))?\s+{_NAME_WORD})*")
+_CAPITAL_WORD = fastre.compile(r"\b[A-Z]")
 
 
-def unnamed_names(text: str, mentions: list[SkillMention]) -> list[SkillMention]:
-    """Capitalised names in a line that no mention covers ("Record of Employment filings").
+def unnamed_names(
+    text: str, mentions: list[SkillMention]
+) -> tuple[list[SkillMention], set[int]]:
+    """Capitalised names in a line the vocabulary does not know, and the mentions they hold.
 
-    A name is two or more capitalised words not at the start of the line: a form, an act
-    or a product the vocabulary does not know, asked as much as the skills it does.
+    A name is two or more capitalised words not at the start of the line ("Record of
+    Employment filings", "Liquidlogic LCS"): a form, an act or a product, asked as much as
+    the skills the vocabulary knows. A name of three or more words around a known skill
+    is asked whole: "Transport Planning Professional" is a title, not transport planning.
+    A line in Title Case names nothing by its capitals.
     """
-    spans = [(at, at + n) for at, n in surface_spans(text, mentions) if at >= 0]
+    long_words = [w for w in text.split() if len(w) > 3]
+    if long_words and all(_CAPITAL_WORD.match(w) for w in long_words):
+        return [], set()
+    spans = [(at, at + n) for at, n in surface_spans(text, mentions)]
     out: list[SkillMention] = []
+    swallowed: set[int] = set()
     for m in _NAME_RUN.finditer(text):
-        if m.start() == 0 or any(a <= m.start() < b for a, b in spans):
+        start, opening = m.start(), None
+        if start == 0:
+            # "Knowledge of Health Insurance ...": the opening word is capitalised by place.
+            opening = _OPENING_ASK.match(text)
+            start = opening.end() if opening else 0
+        run = (start, m.end())
+        # Skills listed inside the run ("Land Registration Act and Clio") are not in a name.
+        inside = {i for i, (a, b) in enumerate(spans)
+                  if a >= 0 and run[0] <= a and b <= run[1] and (a, b) != run
+                  and not _LIST_BEFORE.search(text, run[0], a)
+                  and not _LIST_AFTER.match(text, b, run[1])}
+        if inside and len(_CAPITAL_WORD.findall(text[start : m.end()])) >= 3:
+            swallowed |= inside
+            out.append(SkillMention(text[start : m.end()], text[start : m.end()], *run))
+            continue
+        if (start == 0 and opening is None) or any(a <= start < b for a, b in spans):
             continue
         # A run ends where a named skill starts ("the Land Registration Act and Clio").
-        end = min([a for a, _ in spans if m.start() < a < m.end()] + [m.end()])
-        name = _TRAILING_JOINER.sub("", text[m.start() : end])
+        end = min([a for a, _ in spans if start < a < m.end()] + [m.end()])
+        name = _TRAILING_JOINER.sub("", text[start:end])
         if _NAME_RUN.fullmatch(name):
-            out.append(SkillMention(name, name, m.start(), m.start() + len(name)))
-    return out
+            out.append(SkillMention(name, name, start, start + len(name)))
+    return out, swallowed
+
+
+_LIST_BEFORE = fastre.compile(r"\s(?:and|&)\s+$")
+_LIST_AFTER = fastre.compile(r"\s+(?:and|&)\s")
+_OPENING_ASK = fastre.compile(
+    r"(?i:knowledge|experience|understanding|familiarity|proficiency|expertise|exposure|"
+    r"awareness|background)(?:\s+(?:of|in|with))?\s+(?:the\s+)?(?=[A-Z])")
 
 
 _TRAILING_JOINER = fastre.compile(r"(?:\s+(?:of|and|for|the|&))*\s*$")

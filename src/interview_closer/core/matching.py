@@ -184,7 +184,7 @@ class Matcher:
                 return [ItemHit(items[0], SUBJECT, subject)]
         return hits
 
-    def _name_hits(self, name: str, resume: Resume) -> list[ItemHit]:
+    def _name_hits(self, name: str, resume: Resume, credential: bool) -> list[ItemHit]:
         """Lines that write a name the vocabulary does not know: every word, or its initials.
 
         A line sharing only some of its words ("Immediate Life Support" for "Advanced Life
@@ -195,7 +195,8 @@ class Matcher:
         for it in resume.items:
             line = rules.line_keys(it.text)
             if keys <= set(line) or not initials.isdisjoint(line):
-                return [ItemHit(it, 0.55 + 0.45 * it.strength)]
+                held = not (credential and rules.IN_PROGRESS.search(it.text))
+                return [ItemHit(it, 0.55 + 0.45 * it.strength if held else SHORT_OF)]
         hits = self._lexical_hits(name, resume, 0.9)
         for h in hits:
             h.score *= NAME_PART
@@ -249,6 +250,8 @@ class Matcher:
         # named, answers it in full.
         or_similar = bool(rules.kind_of_tool(req.text, mentions, kinds))
         mentions = [m for i, m in enumerate(mentions) if i not in described]
+        names, swallowed = rules.unnamed_names(req.text, mentions)
+        mentions = [m for i, m in enumerate(mentions) if i not in swallowed]
         flags = [self.vocab.entry(m.name) is not None for m in mentions]
         known = [m for m, flag in zip(mentions, flags, strict=True) if flag]
         if known:
@@ -256,10 +259,9 @@ class Matcher:
             # vocabulary does not know are asked as much as those it does.
             listed = rules.listed_with_known(req.text, mentions, flags)
             products += [m for i, m in enumerate(mentions) if i in listed and m not in products]
-            names = rules.unnamed_names(req.text, req.skills)
-        else:
-            names = []
-        if not known and not products:
+        elif not swallowed:
+            names = []  # with no skill named, the line's words are judged whole below
+        if not known and not products and not names:
             # Only free-text skills (or none): judge the requirement's words as a whole.
             hits = self._lexical_hits(req.text, resume, 0.9, req.kind == "certification")
             if rules.asks_team_lead(req.text) and rules.PEOPLE_MANAGEMENT in self.vocab:
@@ -299,7 +301,8 @@ class Matcher:
         for m in products:
             per_skill.append((m.surface, m.name, self._lexical_hits(m.surface, resume, 0.9)))
         for m in names:
-            per_skill.append((m.surface, m.name, self._name_hits(m.surface, resume)))
+            per_skill.append((m.surface, m.name, self._name_hits(
+                m.surface, resume, rules.asks_credential(req.text))))
         lead = rules.asks_team_lead(req.text) and rules.PEOPLE_MANAGEMENT in self.vocab
         if lead and all(n != rules.PEOPLE_MANAGEMENT for _, n, _ in per_skill):
             per_skill.append(("leading people", rules.PEOPLE_MANAGEMENT,

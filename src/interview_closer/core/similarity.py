@@ -16,7 +16,8 @@ _STOP = frozenset(
     "including include etc using use skills skill knowledge good excellent proven demonstrated "
     "track record must required preferred ideally least minimum other related relevant field "
     "role team new per all any both each more most such than that these those very well "
-    "professional industry progressive overall combined total level".split()
+    "professional industry progressive overall combined total level within across into through "
+    "via upon".split()
 )
 
 
