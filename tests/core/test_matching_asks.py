@@ -312,3 +312,20 @@ def test_a_longer_name_around_a_known_skill_is_asked_whole(vocab: Vocabulary) ->
     assert match(vocab, text, working).status == "partial"
     held = PARALEGAL + "- Holds the CQS for the firm\n"
     assert match(vocab, text, held).status == "met"
+
+
+def test_a_lower_numbered_level_of_the_training_asked_is_partial() -> None:
+    vocab = Vocabulary([VocabEntry("Safeguarding", "skill", "care", ())])
+    resume = ("Sam Lee\n\nExperience\nNursery Practitioner, Little Oaks — Jan 2020 – Present\n"
+              "- Key person for 8 children\n\nCertifications\nSafeguarding Children Level 2\n")
+    assert match(vocab, "Safeguarding (Level 3) training", resume).status == "partial"
+    assert match(vocab, "Safeguarding (Level 2) training", resume).status == "met"
+    assert rules.numbered_level("Entry level role") == 0
+
+
+def test_supervising_the_work_of_a_trade_asks_for_leading_people() -> None:
+    assert rules.asks_team_lead("Supervising and reviewing the work of junior bookkeepers")
+    found = rules.people_worked_with(
+        "Build positive partnerships with parents and carers",
+        [SkillMention("Caregiving", "carers", 0, 0)])
+    assert found == {0}

@@ -41,3 +41,12 @@ def test_named_acronyms_keep_the_joiners_initials_as_a_variant() -> None:
     names = named_acronyms("Department of Transportation Operations rules")
     assert set(names) == {"dto", "doto"}
     assert names["dto"] == {stem(w) for w in ("department", "transportation", "operations")}
+
+
+def test_a_plain_phrase_of_the_ask_meets_its_initials_in_capitals() -> None:
+    sim = LexicalSimilarity()
+    [score] = sim.scores("commissioning variable refrigerant flow systems",
+                         ["Commissioned VRF systems in two buildings"])
+    assert score == 1.0
+    # Initials only count when the line writes them in capitals.
+    assert sim.scores("variable refrigerant flow", ["vrf"]) == [0.0]

@@ -100,3 +100,24 @@ def test_a_letter_hyphenated_to_a_word_is_no_one_letter_skill() -> None:
     vocab = Vocabulary([VocabEntry("C", "tool", "systems languages", ("=C",))])
     assert [m.surface for m in vocab.find("Embedded C and C/C++ firmware")] == ["C", "C"]
     assert vocab.find("Forms 1094-C and 1095-C for the C-suite") == []
+
+
+def test_members_of_a_family_named_after_a_skill_neighbour_that_skills_family() -> None:
+    vocab = Vocabulary([
+        VocabEntry("Sage", "tool", "accounting software", ()),
+        VocabEntry("Sage 50", "tool", "sage", ()),
+        VocabEntry("Sage 200", "tool", "sage", ()),
+        VocabEntry("SAP", "tool", "accounting software", ()),
+        VocabEntry("Python", "tool", "languages", ()),
+    ])
+    assert vocab.adjacent("Sage 50", "Sage 200") and vocab.adjacent("SAP", "Sage 50")
+    assert vocab.adjacent("Sage 50", "SAP") and not vocab.adjacent("Python", "Sage 50")
+    assert not vocab.adjacent("Sage 50", "Sage 50")
+
+
+def test_shipped_vocabulary_tells_sage_products_and_hvac_credentials_apart() -> None:
+    vocab = Vocabulary.default()
+    assert [m.name for m in vocab.find("Sage 200 and Sage 50 Payroll")] == ["Sage 200", "Sage 50"]
+    assert [m.name for m in vocab.find("NATE certified, EPA 608")] == [
+        "NATE certification", "HVAC certification"]
+    assert [m.name for m in vocab.find("purchase ledger")] == ["Accounts payable"]

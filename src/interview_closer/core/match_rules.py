@@ -20,7 +20,7 @@ _TEAM_LEAD = fastre.compile(
     r"\b(?:manag|supervis|lead|led\b|direct|oversee|oversaw|head)\w*"
     r"(?:\s+(?:and|&)\s+\w+)?\s+(?:(?:a|an|the|our|your)\s+)?"
     r"(?:(?:small|large|growing|local|global|remote|multi-site|\d+-person)\s+)?"
-    r"(?:(?:team|staff|group|crew|department|brigade)s?\s+of\b|"
+    r"(?:(?:team|staff|group|crew|department|brigade|work)s?\s+of\b|"
     r"(?:(?!(?:with|across|for|to|between|alongside|among|and)\b)[\w-]+\s+){1,3}"
     r"(?:staff|teams?|crews?|brigades?|employees|workers|personnel)\b)",
     re.I)
@@ -268,7 +268,7 @@ def listed_with_known(text: str, mentions: list[SkillMention], known: list[bool]
 _PEOPLE_NOUN = fastre.compile(
     r"\b(?:managers?|engineers?|teams?|stakeholders?|customers?|clients?|partners?|"
     r"colleagues?|staff|developers?|analysts?|designers?|leaders?|users?|vendors?|"
-    r"suppliers?|executives?|people|members?)$", re.I)
+    r"suppliers?|executives?|people|members?|parents?|carers?|families|guardians?)$", re.I)
 
 
 _LIST_JOIN = fastre.compile(r",|&|/|\b(?:and|or|plus)\b", re.I)
@@ -362,8 +362,8 @@ def people_worked_with(text: str, mentions: list[SkillMention]) -> set[int]:
 
 
 _WORK_WITH = fastre.compile(
-    r"\b(?:work|working|partner|partnering|collaborate|collaborating|liaise|liaising)"
-    r"\s+(?:closely\s+)?(?:with|alongside)\b", re.I)
+    r"\b(?:work|working|partner|partnering|collaborate|collaborating|liaise|liaising|"
+    r"partnerships?|relationships?)\s+(?:closely\s+)?(?:with|alongside)\b", re.I)
 
 
 # Verbs that say how one works, not on what: "managing a team" keeps only "managing"
@@ -538,6 +538,13 @@ def degree_level(text: str) -> float:
     return 2 if _DEGREE_WORD.search(text) else 0
 
 
+def numbered_level(text: str) -> int:
+    """The number of a "Level 3" a line names (training, a qualification), 0 for none."""
+    m = _NUMBERED_LEVEL.search(text)
+    return int(m.group(1)) if m else 0
+
+
+_NUMBERED_LEVEL = fastre.compile(r"\blevel\s+([1-8])\b", re.I)
 _HIGHER_NATIONAL = fastre.compile(r"\bhn[cd]\b", re.I)
 # "Level 5 Diploma", "NVQ Level 3", "Level 3 Extended Diploma"; not "entry level".
 _FRAMEWORK_LEVEL = fastre.compile(

@@ -139,6 +139,9 @@ class Matcher:
     def _short_of(self, asked_text: str, name: str, item: EvidenceItem) -> bool:
         """True when the line names the credential or language but below what is asked."""
         entry = self.vocab.entry(name)
+        asked, held = rules.numbered_level(asked_text), rules.numbered_level(item.text)
+        if asked and held and held < asked:
+            return True  # "Safeguarding Level 3" asked, "Safeguarding Children Level 2" held
         if entry is not None and rules.asks_credential(asked_text) and entry.kind != "language":
             # "Qualification in dental radiography": the certificate is asked, not the practice.
             return bool(rules.IN_PROGRESS.search(item.text))

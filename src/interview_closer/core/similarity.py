@@ -99,7 +99,7 @@ def named_acronyms(text: str) -> dict[str, frozenset[str]]:
 class _Bag:
     """The stems of one text, with an index by six-letter prefix for near matches."""
 
-    __slots__ = ("acronyms", "by_prefix", "names", "stems")
+    __slots__ = ("_phrases", "acronyms", "by_prefix", "names", "stems", "text", "upper")
 
     def __init__(self, text: str) -> None:
         self.stems = frozenset(word_stem(w) for w in content_words(text))
@@ -111,6 +111,30 @@ class _Bag:
         # Preparation Technician" shown (and the other way round, see scores).
         self.names = named_acronyms(text) if any(c.isupper() for c in text) else {}
         self.acronyms = frozenset(self.names)
+        # Words written in capitals ("VRF", "NRSWA"): the only ones initials may stand for.
+        self.upper = frozenset(
+            _acronym_key(t.text) for t in tokenize(text) if len(t.text) > 1 and t.text.isupper())
+        self.text = text
+        self._phrases: dict[str, frozenset[str]] | None = None
+
+    def phrases(self) -> dict[str, frozenset[str]]:
+        """Initials of every run of three or four words, names and plain words alike.
+
+        "Commissioning variable refrigerant flow systems" asked, "commissioned VRF systems"
+        shown: a line may write any phrase of the ask by its initials. Kept apart from the
+        names (and built only for a query) because most such runs are no name at all.
+        """
+        if self._phrases is None:
+            words = [t.text for t in tokenize(self.text)]
+            out = dict(self.names)
+            for size in (3, 4):
+                for i in range(len(words) - size + 1):
+                    run = words[i : i + size]
+                    stems = frozenset(word_stem(w) for w in content_words(" ".join(run)))
+                    if len(stems) >= 2:
+                        out.setdefault(_acronym_key("".join(w[0] for w in run)), stems)
+            self._phrases = out
+        return self._phrases
 
     def has(self, stem: str) -> bool:
         if stem in self.stems:
@@ -148,13 +172,13 @@ class LexicalSimilarity:
             return [0.0] * len(candidates)
         total = sum(self._weight(w) for w in q)
         out: list[float] = []
-        names = self._bag(query).names
+        names = self._bag(query).phrases()
         for cand in candidates:
             bag = self._bag(cand)
             shared = [w for w in q if bag.has(w) or w in bag.acronyms]
-            for initials, words in names.items():
-                if initials in bag.stems:  # the line writes the asked name's initials
-                    shared += [w for w in words if w not in shared]
+            for initials in bag.upper.intersection(names):
+                # The line writes a phrase of the ask by its initials.
+                shared += [w for w in names[initials] if w not in shared]
             hit = sum(self._weight(w) for w in shared)
             if not shared:
                 out.append(0.0)

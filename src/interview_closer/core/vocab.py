@@ -161,9 +161,20 @@ class Vocabulary:
         return row[1] if row else None
 
     def adjacent(self, a: str, b: str) -> bool:
-        """True when two different canonical skills share a family."""
+        """True when two different canonical skills share a family.
+
+        A family may itself be a skill ("Sage 50" is of the family "sage", and Sage is
+        accounting software): its members are then neighbours of that skill's family too.
+        """
         fa, fb = self.family_of(a), self.family_of(b)
-        return a != b and fa is not None and fa == fb
+        if a == b or fa is None or fb is None:
+            return False
+        return fa == fb or self._parent_family(fa) == fb or self._parent_family(fb) == fa
+
+    def _parent_family(self, family: str) -> str | None:
+        """The family of the skill a family is named after, if there is one."""
+        row = self._rows.get(family) or self._rows.get(family[:1].upper() + family[1:])
+        return row[1] if row else None
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[SkillMention]:
         """Every vocabulary mention in text: longest match first, no overlaps, by offset."""
