@@ -25,8 +25,8 @@ a payroll specialist, a UX designer, then a transport planner, a child-protectio
 an automotive technician, a dental nurse) was written blind the same way and first read 0.650
 in both modes (27/40 on its first four occupations, 25/40 on the other four). Only the first
 four's errors were read while mending, and only by generic rules (initials, credential words,
-titles in years asks, years of leading a team); the other four then read 30/40, and were
-mended last. "probe5" (bench/matching_probe5.jsonl, 80 cases: an HVAC technician, a
+titles in years asks, years of leading a team); the other four still read 25/40 after that,
+and were mended last. "probe5" (bench/matching_probe5.jsonl, 80 cases: an HVAC technician, a
 bookkeeper, a data analyst, an early-years teacher, then a logistics coordinator, a litigation
 paralegal, a physiotherapist, a café supervisor) was written blind after all that mending and
 first read 0.575 in both modes (23/40 and 23/40), the same as the matcher before the probe4
