@@ -329,3 +329,13 @@ def test_supervising_the_work_of_a_trade_asks_for_leading_people() -> None:
         "Build positive partnerships with parents and carers",
         [SkillMention("Caregiving", "carers", 0, 0)])
     assert found == {0}
+
+
+def test_leading_people_is_not_shown_by_the_words_managers_and_the_title(
+    vocab: Vocabulary,
+) -> None:
+    resume = PARALEGAL + "- Reported weekly to the regional managers\n"
+    m = match(vocab, "Experience leading or managing a team of paralegals", resume)
+    assert m.status == "gap"
+    led = PARALEGAL + "- Supervised a team of 4 paralegals\n"
+    assert match(vocab, "Experience leading or managing a team of paralegals", led).status == "met"

@@ -199,6 +199,7 @@ def test_paraphrases_are_fast_on_hostile_input() -> None:
         ("Managed a $2M budget for the department.", "Budgeting"),
         ("Cared for 6 patients per shift.", "Patient care"),
         ("Taught 30 students in Year 5.", "Classroom teaching"),
+        ("Settled a long-running rota dispute between staff.", "Conflict resolution"),
     ],
 )
 def test_paraphrases_find_the_examples(sentence: str, skill: str) -> None:

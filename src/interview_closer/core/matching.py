@@ -285,7 +285,10 @@ class Matcher:
         for m in known:
             hits = self._skill_hits(m.name, resume, by_skill, or_similar)
             entry = self.vocab.entry(m.name)
-            if (not hits or hits[0].skill != m.name) and entry and entry.kind in _SAYABLE:
+            # Leading people is shown by a line that leads them ("led a team of 6"), not by
+            # one sharing the words "managers" and "analyst".
+            sayable = entry and entry.kind in _SAYABLE and m.name != rules.PEOPLE_MANAGEMENT
+            if (not hits or hits[0].skill != m.name) and sayable:
                 # Not named in the resume: a line that says the same in other words
                 # ("added unit and integration tests" for automated testing) may still.
                 # A language is spoken or not: no paraphrase stands in for it.
