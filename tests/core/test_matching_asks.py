@@ -339,3 +339,31 @@ def test_leading_people_is_not_shown_by_the_words_managers_and_the_title(
     assert m.status == "gap"
     led = PARALEGAL + "- Supervised a team of 4 paralegals\n"
     assert match(vocab, "Experience leading or managing a team of paralegals", led).status == "met"
+
+
+def test_supervising_juniors_of_a_trade_asks_for_leading_people(vocab: Vocabulary) -> None:
+    assert rules.asks_team_lead("Experience training and supervising junior paralegals")
+    assert rules.asks_team_lead("Supervision of trainee nurses and students")
+    assert not rules.asks_team_lead("Supervising the close of the books")
+    m = match(vocab, "Experience training and supervising junior paralegals", PARALEGAL)
+    assert m.status == "gap"
+
+
+def test_an_associate_degree_is_below_a_bachelors() -> None:
+    assert rules.degree_level("A.A.S. Supply Chain Management, 2018 - 2020") == 1
+    assert rules.degree_level("AAS in Nursing") == 1
+    assert rules.degree_level("B.S. Economics") == 2
+
+
+def test_a_skill_named_only_in_a_course_shows_no_years_of_it(vocab: Vocabulary) -> None:
+    resume = ("Ana Ruiz\n\nExperience\nClerk, Brightwater Bank — Sep 2018 – Feb 2025\n"
+              "- Filed loan papers\n\nEducation\nCertificate in Conveyancing, 2017\n")
+    assert match(vocab, "5+ years of conveyancing", resume).status == "gap"
+    worked = resume.replace("Filed loan papers", "Handled conveyancing files")
+    assert match(vocab, "5+ years of conveyancing", worked).status == "met"
+
+
+def test_a_neighbouring_tool_listed_only_under_skills_is_still_partial(vocab: Vocabulary) -> None:
+    resume = ("Ana Ruiz\n\nExperience\nParalegal, Brightwater Solicitors — Sep 2018 – Feb 2025\n"
+              "- Supported the property team\n\nSkills\nAderant, legal research\n")
+    assert match(vocab, "Working knowledge of Clio", resume).status == "partial"

@@ -121,3 +121,6 @@ def test_shipped_vocabulary_tells_sage_products_and_hvac_credentials_apart() -> 
     assert [m.name for m in vocab.find("NATE certified, EPA 608")] == [
         "NATE certification", "HVAC certification"]
     assert [m.name for m in vocab.find("purchase ledger")] == ["Accounts payable"]
+    assert [m.name for m in vocab.find("EMIS Web and SystmOne")] == ["EMIS Web", "SystmOne"]
+    assert [m.name for m in vocab.find("creating staff schedules")] == ["Staff scheduling"]
+    assert [m.name for m in vocab.paraphrases("Cite-checked 30 briefs")] == ["Attention to detail"]

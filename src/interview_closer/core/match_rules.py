@@ -22,7 +22,9 @@ _TEAM_LEAD = fastre.compile(
     r"(?:(?:small|large|growing|local|global|remote|multi-site|\d+-person)\s+)?"
     r"(?:(?:team|staff|group|crew|department|brigade|work)s?\s+of\b|"
     r"(?:(?!(?:with|across|for|to|between|alongside|among|and)\b)[\w-]+\s+){1,3}"
-    r"(?:staff|teams?|crews?|brigades?|employees|workers|personnel)\b)",
+    r"(?:staff|teams?|crews?|brigades?|employees|workers|personnel)\b|"
+    # "Supervising junior paralegals", "supervision of trainee nurses".
+    r"(?:of\s+)?(?:junior|trainee|newly qualified|new|apprentice|student)\s+[\w-]+s\b)",
     re.I)
 # "Event management software such as Cvent": the practice only qualifies a tool category.
 _CATEGORY_NOUN = fastre.compile(
@@ -64,7 +66,8 @@ _DEGREE_LEVELS = [
     (2, fastre.compile(r"\b(?:bachelor'?s?|b\.?sc?\b(?!\s*\d)|b\.?a\b|bsn|b\.?eng|bba|bfa|b\.?ed\b|"
                        r"b\.?com\b|bsw|llb|undergraduate|four-year degree|4-year degree|"
                        r"college degree|university degree)", re.I)),
-    (1, fastre.compile(r"\b(?:associate'?s?|adn\b|diploma|hnd|certificate program)", re.I)),
+    (1, fastre.compile(r"\b(?:associate'?s?|adn\b|a\.a\.s\b\.?|aas\b|a\.a\b\.?|a\.s\b\.?|"
+                       r"diploma|hnd|certificate program)", re.I)),
 ]
 _DEGREE_WORD = fastre.compile(r"\bdegree\b", re.I)
 _CREDENTIAL_WORD = fastre.compile(
