@@ -43,7 +43,7 @@ _SAYABLE = frozenset({"skill", "soft", "degree"})
 # The highest score that still reads "partial".
 PARTIAL_TOP = 0.69
 # How much an item of a related tool (same family) counts for the one asked: even from a
-# Skills list alone (strength 0) it reads partial, as a recruiter would read "knows a sibling".
+# Skills list alone it reads partial, as a recruiter reads "knows a sibling tool".
 ADJACENT_WEIGHT = 0.5
 # The same when the requirement itself accepts "a similar" tool: as good as a family member.
 SIMILAR_WEIGHT = 0.9
