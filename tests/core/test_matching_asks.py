@@ -367,3 +367,10 @@ def test_a_neighbouring_tool_listed_only_under_skills_is_still_partial(vocab: Vo
     resume = ("Ana Ruiz\n\nExperience\nParalegal, Brightwater Solicitors — Sep 2018 – Feb 2025\n"
               "- Supported the property team\n\nSkills\nAderant, legal research\n")
     assert match(vocab, "Working knowledge of Clio", resume).status == "partial"
+
+
+def test_the_body_that_issues_a_credential_is_not_asked_as_a_name() -> None:
+    text = "Current BLS certification from the American Heart Association"
+    assert rules.unnamed_names(text, []) == ([], set())
+    assert rules.unnamed_names("Registered with the Health Care Professions Council", []) == (
+        [], set())

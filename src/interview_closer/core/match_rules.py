@@ -198,9 +198,20 @@ def unnamed_names(
         # A run ends where a named skill starts ("the Land Registration Act and Clio").
         end = min([a for a, _ in spans if start < a < m.end()] + [m.end()])
         name = _TRAILING_JOINER.sub("", text[start:end])
-        if _NAME_RUN.fullmatch(name):
+        if _NAME_RUN.fullmatch(name) and not _issuer(text, start, name):
             out.append(SkillMention(name, name, start, start + len(name)))
     return out, swallowed
+
+
+_ISSUED_BY = fastre.compile(r"\b(?:from|by|through|via|with|at)\s+(?:the\s+)?$", re.I)
+_BODY = fastre.compile(
+    r"\b(?:association|council|society|institute|board|agency|commission|authority|"
+    r"department|university|college|trust|foundation|federation|academy)$", re.I)
+
+
+def _issuer(text: str, start: int, name: str) -> bool:
+    """True for a body that issues or hosts what is asked ("from the Heart Association")."""
+    return bool(_ISSUED_BY.search(text[:start]) or _BODY.search(name))
 
 
 _LIST_BEFORE = fastre.compile(r"\s(?:and|&)\s+$")
