@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from interview_closer.core import ask_names, levels
 from interview_closer.core import match_rules as rules
 from interview_closer.core import years as yrs
 from interview_closer.core.matching import Matcher
@@ -105,18 +106,19 @@ def test_a_bare_category_word_names_no_skill(vocab: Vocabulary) -> None:
 
 
 def test_framework_levels_order_qualifications() -> None:
-    assert rules.degree_level("Level 5 Diploma in Leadership for Adult Care") > rules.degree_level(
+    level = levels.degree_level
+    assert level("Level 5 Diploma in Leadership for Adult Care") > level(
         "Level 3 Diploma in Adult Care")
-    assert rules.degree_level("NVQ Level 3 in Health and Social Care") == rules.degree_level(
+    assert levels.degree_level("NVQ Level 3 in Health and Social Care") == levels.degree_level(
         "Level 3 Diploma in Adult Care")
-    assert rules.degree_level("Level 7 Diploma in Strategic Management") == rules.degree_level(
+    assert levels.degree_level("Level 7 Diploma in Strategic Management") == levels.degree_level(
         "MSc Management")
-    assert rules.degree_level("an entry level role") == 0
-    assert rules.degree_level("HNC in Electrical Engineering") > rules.degree_level(
+    assert levels.degree_level("an entry level role") == 0
+    assert levels.degree_level("HNC in Electrical Engineering") > levels.degree_level(
         "Level 3 NVQ Diploma in Electrotechnical Systems")
-    assert rules.degree_level("HND Business") == rules.degree_level("Level 5 Diploma in Care")
-    assert rules.degree_level("18th Edition Wiring Regulations (BS 7671)") == 0
-    assert rules.degree_level("BS Computer Science") == rules.degree_level("BSc Biology") == 2
+    assert levels.degree_level("HND Business") == levels.degree_level("Level 5 Diploma in Care")
+    assert levels.degree_level("18th Edition Wiring Regulations (BS 7671)") == 0
+    assert levels.degree_level("BS Computer Science") == levels.degree_level("BSc Biology") == 2
 
 
 CARER = """Dee Hart
@@ -252,18 +254,18 @@ def test_a_practice_in_one_of_several_tools_needs_one_of_the_tools(vocab: Vocabu
 def test_a_capitalised_name_the_vocabulary_does_not_know_is_asked_too(vocab: Vocabulary) -> None:
     text = "Conveyancing under the Land Registration Act and Clio"
     clio = SkillMention("Clio", "Clio", text.index("Clio"), len(text))
-    names, swallowed = rules.unnamed_names(text, [clio])
+    names, swallowed = ask_names.unnamed_names(text, [clio])
     assert [m.surface for m in names] == ["Land Registration Act"] and not swallowed
-    assert [m.surface for m in rules.unnamed_names(text, [])[0]] == [
+    assert [m.surface for m in ask_names.unnamed_names(text, [])[0]] == [
         "Land Registration Act and Clio"]
     # A product written in capitals, and a requirement that opens with the name.
-    product = rules.unnamed_names("Recording notes on Liquidlogic LCS", [])[0]
+    product = ask_names.unnamed_names("Recording notes on Liquidlogic LCS", [])[0]
     assert [m.surface for m in product] == ["Liquidlogic LCS"]
     opening = "Knowledge of Land Registration Act rules"
-    assert [m.surface for m in rules.unnamed_names(opening, [])[0]] == [
+    assert [m.surface for m in ask_names.unnamed_names(opening, [])[0]] == [
         "Land Registration Act"]
     # Title Case says nothing about names.
-    assert rules.unnamed_names("Excellent Written Communication Skills", []) == ([], set())
+    assert ask_names.unnamed_names("Excellent Written Communication Skills", []) == ([], set())
     m = match(vocab, "Conveyancing files under the Land Registration Act", PARALEGAL)
     assert m.status == "partial"
     assert "Land Registration Act" in m.reason
@@ -305,7 +307,7 @@ def test_a_longer_name_around_a_known_skill_is_asked_whole(vocab: Vocabulary) ->
     """A Conveyancing Quality Scheme accreditation is not conveyancing."""
     text = "Conveyancing Quality Scheme (CQS) accreditation"
     conv = SkillMention("Conveyancing", "Conveyancing", 0, len("Conveyancing"))
-    names, swallowed = rules.unnamed_names(text, [conv])
+    names, swallowed = ask_names.unnamed_names(text, [conv])
     assert [m.surface for m in names] == ["Conveyancing Quality Scheme"] and swallowed == {0}
     assert match(vocab, text, PARALEGAL).status == "gap"
     working = PARALEGAL + "- Working towards the Conveyancing Quality Scheme (CQS)\n"
@@ -320,7 +322,7 @@ def test_a_lower_numbered_level_of_the_training_asked_is_partial() -> None:
               "- Key person for 8 children\n\nCertifications\nSafeguarding Children Level 2\n")
     assert match(vocab, "Safeguarding (Level 3) training", resume).status == "partial"
     assert match(vocab, "Safeguarding (Level 2) training", resume).status == "met"
-    assert rules.numbered_level("Entry level role") == 0
+    assert levels.numbered_level("Entry level role") == 0
 
 
 def test_supervising_the_work_of_a_trade_asks_for_leading_people() -> None:
@@ -350,9 +352,9 @@ def test_supervising_juniors_of_a_trade_asks_for_leading_people(vocab: Vocabular
 
 
 def test_an_associate_degree_is_below_a_bachelors() -> None:
-    assert rules.degree_level("A.A.S. Supply Chain Management, 2018 - 2020") == 1
-    assert rules.degree_level("AAS in Nursing") == 1
-    assert rules.degree_level("B.S. Economics") == 2
+    assert levels.degree_level("A.A.S. Supply Chain Management, 2018 - 2020") == 1
+    assert levels.degree_level("AAS in Nursing") == 1
+    assert levels.degree_level("B.S. Economics") == 2
 
 
 def test_a_skill_named_only_in_a_course_shows_no_years_of_it(vocab: Vocabulary) -> None:
@@ -371,6 +373,6 @@ def test_a_neighbouring_tool_listed_only_under_skills_is_still_partial(vocab: Vo
 
 def test_the_body_that_issues_a_credential_is_not_asked_as_a_name() -> None:
     text = "Current BLS certification from the American Heart Association"
-    assert rules.unnamed_names(text, []) == ([], set())
-    assert rules.unnamed_names("Registered with the Health Care Professions Council", []) == (
+    assert ask_names.unnamed_names(text, []) == ([], set())
+    assert ask_names.unnamed_names("Registered with the Health Care Professions Council", []) == (
         [], set())

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from interview_closer.core import levels
 from interview_closer.core import match_rules as rules
 from interview_closer.core.matching import Matcher
 from interview_closer.core.models import Match, SkillMention, YearMonth
@@ -216,10 +217,10 @@ def test_plain_ask_drops_grading_words() -> None:
 
 def test_degree_levels_are_read_from_text() -> None:
     """The degree ladder moved out of matching.py reads the same."""
-    assert rules.degree_level("MSc Data Science") == 3
-    assert rules.degree_level("PhD in Chemistry") == 4
-    assert rules.degree_level("High school diploma") == 1
-    assert rules.degree_level("Forklift licence") == 0
+    assert levels.degree_level("MSc Data Science") == 3
+    assert levels.degree_level("PhD in Chemistry") == 4
+    assert levels.degree_level("High school diploma") == 1
+    assert levels.degree_level("Forklift licence") == 0
 
 
 def test_a_practice_word_right_after_a_tool_only_describes_it() -> None:

@@ -57,19 +57,6 @@ HIGH_LEVEL = fastre.compile(
 LOW_LEVEL = fastre.compile(r"\b(?:conversational|basic|intermediate|elementary|beginner|limited|"
                         r"working knowledge|[ab][12])\b", re.I)
 LANGUAGE_CUE = fastre.compile(r"(?:bi|multi|tri)lingual|fluen\w*", re.I)
-# Degree levels a text names: 4 doctorate, 3 master's, 2 bachelor's, 1 associate or diploma.
-_DEGREE_LEVELS = [
-    (4, fastre.compile(r"\b(?:ph\.?\s?d|doctor(?:ate|al)|d\.?phil|md\b|dnp\b)", re.I)),
-    (3, fastre.compile(r"\b(?:master'?s?|m\.?sc?|m\.?a\b|mba|msn|m\.?eng|mph|m\.?ed\b|mfa|"
-                       r"msw|llm|graduate degree)", re.I)),
-    # "BS 7671" is a British Standard, not a bachelor's degree.
-    (2, fastre.compile(r"\b(?:bachelor'?s?|b\.?sc?\b(?!\s*\d)|b\.?a\b|bsn|b\.?eng|bba|bfa|b\.?ed\b|"
-                       r"b\.?com\b|bsw|llb|undergraduate|four-year degree|4-year degree|"
-                       r"college degree|university degree)", re.I)),
-    (1, fastre.compile(r"\b(?:associate'?s?|adn\b|a\.a\.s\b\.?|aas\b|a\.a\b\.?|a\.s\b\.?|"
-                       r"diploma|hnd|certificate program)", re.I)),
-]
-_DEGREE_WORD = fastre.compile(r"\bdegree\b", re.I)
 _CREDENTIAL_WORD = fastre.compile(
     r"\b(?:certifications?|certificates?|certified|licen[cs]es?|licensed|credentials?|"
     r"accreditations?|accredited|preferred|required|desired|current|valid)\b", re.I)
@@ -151,77 +138,6 @@ def practice_in_tools(text: str, surfaces: list[str], kinds: list[str]) -> list[
         return None
     gap = text[spans[last_practice][0] + spans[last_practice][1] : spans[first_tool][0]]
     return tools if _TOOLS_AFTER.match(gap) else None
-
-
-_NAME_WORD = r"(?:[A-Z][a-z]+|[A-Z]{2,}\b)"
-_NAME_RUN = fastre.compile(
-    rf"\b[A-Z][a-z]+(?:\s+(?:of|and|for|the|&)\s+|\s+){_NAME_WORD}"
-    rf"(?:(?:\s+(?:of|and|for|the|&))?\s+{_NAME_WORD})*")
-_CAPITAL_WORD = fastre.compile(r"\b[A-Z]")
-
-
-def unnamed_names(
-    text: str, mentions: list[SkillMention]
-) -> tuple[list[SkillMention], set[int]]:
-    """Capitalised names in a line the vocabulary does not know, and the mentions they hold.
-
-    A name is two or more capitalised words not at the start of the line ("Record of
-    Employment filings", "Liquidlogic LCS"): a form, an act or a product, asked as much as
-    the skills the vocabulary knows. A name of three or more words around a known skill
-    is asked whole: "Transport Planning Professional" is a title, not transport planning.
-    A line in Title Case names nothing by its capitals.
-    """
-    long_words = [w for w in text.split() if len(w) > 3]
-    if long_words and all(_CAPITAL_WORD.match(w) for w in long_words):
-        return [], set()
-    spans = [(at, at + n) for at, n in surface_spans(text, mentions)]
-    out: list[SkillMention] = []
-    swallowed: set[int] = set()
-    for m in _NAME_RUN.finditer(text):
-        start, opening = m.start(), None
-        if start == 0:
-            # "Knowledge of Health Insurance ...": the opening word is capitalised by place.
-            opening = _OPENING_ASK.match(text)
-            start = opening.end() if opening else 0
-        run = (start, m.end())
-        # Skills listed inside the run ("Land Registration Act and Clio") are not in a name.
-        inside = {i for i, (a, b) in enumerate(spans)
-                  if a >= 0 and run[0] <= a and b <= run[1] and (a, b) != run
-                  and not _LIST_BEFORE.search(text, run[0], a)
-                  and not _LIST_AFTER.match(text, b, run[1])}
-        if inside and len(_CAPITAL_WORD.findall(text[start : m.end()])) >= 3:
-            swallowed |= inside
-            out.append(SkillMention(text[start : m.end()], text[start : m.end()], *run))
-            continue
-        if (start == 0 and opening is None) or any(a <= start < b for a, b in spans):
-            continue
-        # A run ends where a named skill starts ("the Land Registration Act and Clio").
-        end = min([a for a, _ in spans if start < a < m.end()] + [m.end()])
-        name = _TRAILING_JOINER.sub("", text[start:end])
-        if _NAME_RUN.fullmatch(name) and not _issuer(text, start, name):
-            out.append(SkillMention(name, name, start, start + len(name)))
-    return out, swallowed
-
-
-_ISSUED_BY = fastre.compile(r"\b(?:from|by|through|via|with|at)\s+(?:the\s+)?$", re.I)
-_BODY = fastre.compile(
-    r"\b(?:association|council|society|institute|board|agency|commission|authority|"
-    r"department|university|college|trust|foundation|federation|academy)$", re.I)
-
-
-def _issuer(text: str, start: int, name: str) -> bool:
-    """True for a body that issues or hosts what is asked ("from the Heart Association")."""
-    return bool(_ISSUED_BY.search(text[:start]) or _BODY.search(name))
-
-
-_LIST_BEFORE = fastre.compile(r"\s(?:and|&)\s+$")
-_LIST_AFTER = fastre.compile(r"\s+(?:and|&)\s")
-_OPENING_ASK = fastre.compile(
-    r"(?i:knowledge|experience|understanding|familiarity|proficiency|expertise|exposure|"
-    r"awareness|background)(?:\s+(?:of|in|with))?\s+(?:the\s+)?(?=[A-Z])")
-
-
-_TRAILING_JOINER = fastre.compile(r"(?:\s+(?:of|and|for|the|&))*\s*$")
 
 
 _JUST_OR = fastre.compile(r"\W*(?:or|and/or)\W*", re.I)
@@ -528,39 +444,3 @@ def _near_key(word: str, by_prefix: dict[str, list[str]]) -> str:
     if not candidates:
         return word
     return next((k for k in candidates if same_stem(k, word)), word)
-
-
-def degree_level(text: str) -> float:
-    """How high a qualification a line names: 4 doctorate ... 1 diploma, 0 none.
-
-    A numbered UK framework level ("Level 5 Diploma", "NVQ Level 3") places it finer:
-    levels 6, 7 and 8 stand for a bachelor's, a master's and a doctorate, and lower ones
-    order the diplomas among themselves.
-    """
-    framework = _FRAMEWORK_LEVEL.search(text)
-    higher_national = _HIGHER_NATIONAL.search(text)
-    n = 0
-    if framework:
-        n = int(framework.group(1) or framework.group(2))
-    elif higher_national:
-        n = 4 if higher_national.group(0).lower() == "hnc" else 5  # HNC level 4, HND level 5
-    if n:
-        return float(n - 4) if n >= 6 else 1.0 + (n - 3) / 10
-    for level, pattern in _DEGREE_LEVELS:
-        if pattern.search(text):
-            return level
-    return 2 if _DEGREE_WORD.search(text) else 0
-
-
-def numbered_level(text: str) -> int:
-    """The number of a "Level 3" a line names (training, a qualification), 0 for none."""
-    m = _NUMBERED_LEVEL.search(text)
-    return int(m.group(1)) if m else 0
-
-
-_NUMBERED_LEVEL = fastre.compile(r"\blevel\s+([1-8])\b", re.I)
-_HIGHER_NATIONAL = fastre.compile(r"\bhn[cd]\b", re.I)
-# "Level 5 Diploma", "NVQ Level 3", "Level 3 Extended Diploma"; not "entry level".
-_FRAMEWORK_LEVEL = fastre.compile(
-    r"\blevel ([1-8])\b(?=[\w ]{0,20}\b(?:diploma|certificate|award|nvq|qualification|btec)\b)"
-    r"|\b(?:nvq|qcf|rqf|btec)\s+level ([1-8])\b", re.I)

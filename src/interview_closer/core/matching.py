@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from interview_closer.core import fastre
+from interview_closer.core import ask_names, fastre, levels
 from interview_closer.core import match_rules as rules
 from interview_closer.core import years as yrs
 from interview_closer.core.models import (
@@ -141,7 +141,7 @@ class Matcher:
     def _short_of(self, asked_text: str, name: str, item: EvidenceItem) -> bool:
         """True when the line names the credential or language but below what is asked."""
         entry = self.vocab.entry(name)
-        asked, held = rules.numbered_level(asked_text), rules.numbered_level(item.text)
+        asked, held = levels.numbered_level(asked_text), levels.numbered_level(item.text)
         if asked and held and held < asked:
             return True  # "Safeguarding Level 3" asked, "Safeguarding Children Level 2" held
         if entry is not None and rules.asks_credential(asked_text) and entry.kind != "language":
@@ -255,7 +255,7 @@ class Matcher:
         # named, answers it in full.
         or_similar = bool(rules.kind_of_tool(req.text, mentions, kinds))
         mentions = [m for i, m in enumerate(mentions) if i not in described]
-        names, swallowed = rules.unnamed_names(req.text, mentions)
+        names, swallowed = ask_names.unnamed_names(req.text, mentions)
         mentions = [m for i, m in enumerate(mentions) if i not in swallowed]
         flags = [self.vocab.entry(m.name) is not None for m in mentions]
         known = [m for m, flag in zip(mentions, flags, strict=True) if flag]

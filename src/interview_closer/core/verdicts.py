@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from interview_closer.core import fastre
+from interview_closer.core import fastre, levels
 from interview_closer.core import match_rules as rules
 from interview_closer.core.models import (
     Evidence,
@@ -102,13 +102,13 @@ def build_match(
 
 def degree_match(req: Requirement, resume: Resume, lexical_hits: LexicalHits) -> Match:
     """A degree or qualification asked: the highest one held, or one still in progress."""
-    need = rules.degree_level(req.text)
+    need = levels.degree_level(req.text)
     edu = [it for it in resume.items if it.section in ("education", "certifications")]
     best_item, best_level = None, 0.0
     studying: EvidenceItem | None = None  # the highest one still in progress
     studying_level = 0.0
     for it in edu:
-        level = rules.degree_level(it.text)
+        level = levels.degree_level(it.text)
         if rules.IN_PROGRESS.search(it.text):
             if level >= need and level > studying_level:
                 studying, studying_level = it, level
