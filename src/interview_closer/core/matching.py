@@ -19,11 +19,8 @@ from interview_closer.core.models import (
 from interview_closer.core.similarity import (
     LexicalSimilarity,
     Similarity,
-    content_words,
     named_acronyms,
-    same_stem,
 )
-from interview_closer.core.stems import stem
 from interview_closer.core.verdicts import (
     MET,
     SHORT_OF,
@@ -53,10 +50,9 @@ LOOSE_WEIGHT = 0.3
 NAME_PART = 0.6
 # The score of a credential not held when the resume shows the practice it certifies.
 SUBJECT = 0.45
-# Years requirements: a role title or line at least this similar to the subject counts the
-# role's dates; fewer years than FEW_YEARS of those asked is a gap, more is partial (0.2 until
-# the blind probe5 set: "10+ years" against 2.7 is a gap to a recruiter, not a partial).
-TITLE_NEAR, LINE_NEAR, FEW_YEARS = 0.3, 0.6, 0.4
+# Years requirements: fewer years than FEW_YEARS of those asked is a gap, more is partial
+# (0.2 until the blind probe5 set: "10+ years" against 2.7 is a gap to a recruiter).
+FEW_YEARS = 0.4
 _FREE_REASONS = {"met": "resume lines use the same words",
                  "partial": "some resume lines touch on this"}
 _EITHER = fastre.compile(r"\bor\b|one of|such as|e\.g\.|like\b|similar", re.I)
@@ -381,7 +377,7 @@ class Matcher:
         tools = bool(named) and all(
             (e := self.vocab.entry(m.name)) is not None and e.kind == "tool" for m in named)
         asked_as = yrs.asked_title(req.text)
-        roles = set() if tools else self._related_roles(subject, resume, asked_as)
+        roles = set() if tools else yrs.related_roles(self.similarity, subject, resume, asked_as)
         senior = not named and rules.senior_ask(subject)
         if senior:
             # "Years of marketing management": a coordinator's years are not a manager's;
@@ -422,30 +418,3 @@ class Matcher:
         status = "met" if have >= need - 0.1 else "partial" if ratio >= FEW_YEARS else "gap"
         reason = f"{asked}; resume shows about {yrs.fmt_years(have)} years{when}"
         return build_match(req, status, score, reason, hits)
-
-    def _related_roles(self, subject: str, resume: Resume, title: str | None) -> set[int]:
-        """Roles whose title or lines speak to a years requirement's subject.
-
-        title: the job title the requirement asks for ("as a pharmacy technician"), if any.
-        """
-        options = [o for o in yrs.ALTERNATIVES.split(title or subject) if content_words(o)]
-        if not options or not resume.roles:
-            return set()
-        # "Years as a pharmacy technician": a title counts by what its holder is, so a
-        # "Pharmacy Clerk" shares the trade's word but is not the title asked.
-        heads = [yrs.title_head(o) if title else None for o in options]
-        out: set[int] = set()
-        for i, role in enumerate(resume.roles):
-            lines = [rules.without_open_end(it.text) for it in resume.items if it.role_index == i]
-            held = {stem(w) for w in content_words(role.title or "")}
-            for option, head in zip(options, heads, strict=True):
-                named_as = head is None or (
-                    any(same_stem(head, w) for w in held)
-                    and yrs.title_grade_fits(option, role.title or ""))
-                by_title = self.similarity.scores(
-                    option, [role.title] if role.title and named_as else [])
-                by_line = self.similarity.scores(option, lines)
-                if max(by_title, default=0) >= TITLE_NEAR or max(by_line, default=0) >= LINE_NEAR:
-                    out.add(i)
-                    break
-        return out

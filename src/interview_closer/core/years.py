@@ -6,8 +6,9 @@ import re
 
 from interview_closer.core import fastre
 from interview_closer.core.dates import merged_months
+from interview_closer.core.match_rules import without_open_end
 from interview_closer.core.models import Resume
-from interview_closer.core.similarity import content_words
+from interview_closer.core.similarity import Similarity, content_words, same_stem
 from interview_closer.core.stems import stem
 
 # "5+ years of", "two to three yrs in": what comes after is the subject of the ask.
@@ -16,6 +17,8 @@ YEARS_LEAD = fastre.compile(
     r"(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:plus\s+)?(?:years?|yrs?)\b'?"
     r"(?:\s+(?:of|in|as|with|at)\b)?", re.I)
 ALTERNATIVES = fastre.compile(r"\bor\b|/|,|;|\band\b", re.I)
+# A role title or line at least this similar to a years subject counts the role's dates.
+TITLE_NEAR, LINE_NEAR = 0.3, 0.6
 
 
 def roles_years(resume: Resume, roles: set[int]) -> tuple[float, tuple[int, int] | None]:
@@ -99,3 +102,33 @@ def title_grade_fits(asked: str, held: str) -> bool:
     if _SENIOR.search(asked) and not _SENIOR.search(held):
         return False
     return not (_QUALIFIED.search(asked) and _TRAINEE.search(held))
+
+
+def related_roles(
+    similarity: Similarity, subject: str, resume: Resume, title: str | None
+) -> set[int]:
+    """Roles whose title or lines speak to a years requirement's subject.
+
+    title: the job title the requirement asks for ("as a pharmacy technician"), if any.
+    """
+    options = [o for o in ALTERNATIVES.split(title or subject) if content_words(o)]
+    if not options or not resume.roles:
+        return set()
+    # "Years as a pharmacy technician": a title counts by what its holder is, so a
+    # "Pharmacy Clerk" shares the trade's word but is not the title asked.
+    heads = [title_head(o) if title else None for o in options]
+    out: set[int] = set()
+    for i, role in enumerate(resume.roles):
+        lines = [without_open_end(it.text) for it in resume.items if it.role_index == i]
+        held = {stem(w) for w in content_words(role.title or "")}
+        for option, head in zip(options, heads, strict=True):
+            named_as = head is None or (
+                any(same_stem(head, w) for w in held)
+                and title_grade_fits(option, role.title or ""))
+            by_title = similarity.scores(
+                option, [role.title] if role.title and named_as else [])
+            by_line = similarity.scores(option, lines)
+            if max(by_title, default=0) >= TITLE_NEAR or max(by_line, default=0) >= LINE_NEAR:
+                out.add(i)
+                break
+    return out
