@@ -13,6 +13,8 @@ from bench.matching_eval import (
     PHENOMENA,
     PROBE2_PATH,
     PROBE3_PATH,
+    PROBE4_PATH,
+    PROBE5_PATH,
     PROBE_PATH,
     SET_PATH,
     STATUSES,
@@ -152,19 +154,20 @@ def test_a_split_other_than_tune_and_holdout_is_scored_on_its_own() -> None:
     assert result["splits"]["tune"].n == result["splits"]["holdout"].n == 0
 
 
-@pytest.mark.parametrize(("path", "split", "letter"), [
-    (PROBE2_PATH, "probe2", "r"), (PROBE3_PATH, "probe3", "s"),
+@pytest.mark.parametrize(("path", "split", "letter", "occupations"), [
+    (PROBE2_PATH, "probe2", "r", 5), (PROBE3_PATH, "probe3", "s", 5),
+    (PROBE4_PATH, "probe4", "t", 8), (PROBE5_PATH, "probe5", "u", 8),
 ])
 def test_the_later_probe_cases_are_well_formed_and_apart_from_the_others(
-    cases: list[Case], path: Path, split: str, letter: str
+    cases: list[Case], path: Path, split: str, letter: str, occupations: int
 ) -> None:
     later = _later_set(path, split, 70)
     assert all(re.fullmatch(letter + r"\d{3}", c.id) for c in later)
     assert len({c.id for c in later}) == len(later)
     others = {c.resume for c in cases} | {c.resume for c in load_cases(PROBE_PATH)}
     others |= {c.resume for c in load_cases(FRESH_PATH)}
-    for other in (PROBE2_PATH, PROBE3_PATH):
+    for other in (PROBE2_PATH, PROBE3_PATH, PROBE4_PATH, PROBE5_PATH):
         if other != path:
             others |= {c.resume for c in load_cases(other)}
     assert not {c.resume for c in later} & others
-    assert len({c.occupation for c in later}) == 5
+    assert len({c.occupation for c in later}) == occupations
