@@ -242,7 +242,11 @@ def test_a_practice_in_one_of_several_tools_needs_one_of_the_tools(vocab: Vocabu
     """Conveyancing is shown, but in Aderant, not in Clio or the other system asked."""
     kinds = ["skill", "tool", "tool"]
     text = "Experience handling conveyancing in Clio or Aderant"
-    assert rules.practice_in_tools(text, ["conveyancing", "Clio", "Aderant"], kinds) == [1, 2]
+    assert rules.practice_in_tools(text, ["conveyancing", "Clio", "Aderant"], kinds) == (
+        [0], [1, 2])
+    # A span the vocabulary does not know is no practice to insist on.
+    assert rules.practice_in_tools(text, ["conveyancing", "Clio", "Aderant"],
+                                   ["", "tool", "tool"]) is None
     assert rules.practice_in_tools("Clio or Aderant, and conveyancing",
                                    ["conveyancing", "Clio", "Aderant"], kinds) is None
     assert match(vocab, text, PARALEGAL).status == "met"

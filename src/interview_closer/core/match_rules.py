@@ -117,8 +117,10 @@ def asks_team_lead(text: str) -> bool:
 _TOOLS_AFTER = fastre.compile(r"^\W*(?:\w+\W+){0,2}?(?:in|with|using|on|through)\b", re.I)
 
 
-def practice_in_tools(text: str, surfaces: list[str], kinds: list[str]) -> list[int] | None:
-    """Indices of the tools in "a practice in tool A or tool B", when the line reads so.
+def practice_in_tools(
+    text: str, surfaces: list[str], kinds: list[str]
+) -> tuple[list[int], list[int]] | None:
+    """Indices of the practices and of the tools in "a practice in tool A or tool B".
 
     "Building high-fidelity prototypes in ProtoPie or Framer" asks for the practice and
     one of the tools: the "or" joins the tools, not the practice to them.
@@ -130,14 +132,16 @@ def practice_in_tools(text: str, surfaces: list[str], kinds: list[str]) -> list[
     first = next((k for k, i in enumerate(order) if kinds[i] == "tool"), len(order))
     # A name the vocabulary does not know, listed after a tool, is another product.
     tools = [i for k, i in enumerate(order) if kinds[i] == "tool" or (k > first and not kinds[i])]
-    practices = [i for i in order if i not in tools]
+    # Only a practice the vocabulary knows: a free span before the tools is as often the
+    # tools' purpose ("orchestrating workflows with Airflow or Prefect") as a practice.
+    practices = [i for i in order if i not in tools and kinds[i]]
     if not tools or not practices or len(tools) < 2:
         return None
     last_practice, first_tool = practices[-1], tools[0]
     if order.index(last_practice) > order.index(first_tool):
         return None
     gap = text[spans[last_practice][0] + spans[last_practice][1] : spans[first_tool][0]]
-    return tools if _TOOLS_AFTER.match(gap) else None
+    return (practices, tools) if _TOOLS_AFTER.match(gap) else None
 
 
 _JUST_OR = fastre.compile(r"\W*(?:or|and/or)\W*", re.I)

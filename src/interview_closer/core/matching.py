@@ -325,8 +325,9 @@ class Matcher:
             [getattr(self.vocab.entry(n), "kind", "") for _, n, _ in per_skill])
         if in_tools:
             # The practice must be shown and so must one of the tools it is done in.
-            rest = [b for i, b in enumerate(best) if i not in in_tools]
-            score = min(sum(rest) / len(rest), max(best[i] for i in in_tools))
+            practices, tools = in_tools
+            score = min(sum(best[i] for i in practices) / len(practices),
+                        max(best[i] for i in tools))
         if not either and min(best) < MET:
             # "HTML, CSS and TypeScript" asks for all of them: one short is not met.
             score = min(score, PARTIAL_TOP)
