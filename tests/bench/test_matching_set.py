@@ -15,6 +15,7 @@ from bench.matching_eval import (
     PROBE3_PATH,
     PROBE4_PATH,
     PROBE5_PATH,
+    PROBE6_PATH,
     PROBE_PATH,
     SET_PATH,
     STATUSES,
@@ -157,6 +158,7 @@ def test_a_split_other_than_tune_and_holdout_is_scored_on_its_own() -> None:
 @pytest.mark.parametrize(("path", "split", "letter", "occupations"), [
     (PROBE2_PATH, "probe2", "r", 5), (PROBE3_PATH, "probe3", "s", 5),
     (PROBE4_PATH, "probe4", "t", 8), (PROBE5_PATH, "probe5", "u", 8),
+    (PROBE6_PATH, "probe6", "v", 8),
 ])
 def test_the_later_probe_cases_are_well_formed_and_apart_from_the_others(
     cases: list[Case], path: Path, split: str, letter: str, occupations: int
@@ -166,7 +168,7 @@ def test_the_later_probe_cases_are_well_formed_and_apart_from_the_others(
     assert len({c.id for c in later}) == len(later)
     others = {c.resume for c in cases} | {c.resume for c in load_cases(PROBE_PATH)}
     others |= {c.resume for c in load_cases(FRESH_PATH)}
-    for other in (PROBE2_PATH, PROBE3_PATH, PROBE4_PATH, PROBE5_PATH):
+    for other in (PROBE2_PATH, PROBE3_PATH, PROBE4_PATH, PROBE5_PATH, PROBE6_PATH):
         if other != path:
             others |= {c.resume for c in load_cases(other)}
     assert not {c.resume for c in later} & others
