@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from interview_closer.core.similarity import LexicalSimilarity, named_acronyms
+from interview_closer.core.similarity import LexicalSimilarity, grouped_stem, named_acronyms
 from interview_closer.core.stems import stem
 
 
@@ -50,3 +50,10 @@ def test_a_plain_phrase_of_the_ask_meets_its_initials_in_capitals() -> None:
     assert score == 1.0
     # Initials only count when the line writes them in capitals.
     assert sim.scores("variable refrigerant flow", ["vrf"]) == [0.0]
+
+
+def test_everyday_synonyms_and_irregular_pasts_count_as_the_same_word() -> None:
+    sim = LexicalSimilarity()
+    assert sim.scores("cutting transport spend", ["Reduced freight costs by 12%"]) == [1.0]
+    assert sim.scores("teach algebra", ["Taught algebra to Year 9"]) == [1.0]
+    assert grouped_stem("cut") == grouped_stem("reduced") != grouped_stem("raised")

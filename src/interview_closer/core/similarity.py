@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 from interview_closer.core import fastre
@@ -96,13 +98,34 @@ def named_acronyms(text: str) -> dict[str, frozenset[str]]:
     return out
 
 
+_GROUPS_PATH = Path(__file__).resolve().parent.parent / "data" / "word_groups.txt"
+
+
+@lru_cache(maxsize=1)
+def _word_groups() -> dict[str, str]:
+    """Stem -> the stem standing for its group (data/word_groups.txt), read once."""
+    out: dict[str, str] = {}
+    for raw in _GROUPS_PATH.read_text(encoding="utf-8").splitlines():
+        words = raw.split() if raw.strip() and not raw.startswith("#") else []
+        stems = [word_stem(normalise_word(w)) for w in words]
+        for s in stems:
+            out.setdefault(s, stems[0])
+    return out
+
+
+def grouped_stem(word: str) -> str:
+    """A content word's stem, or the stem that stands for its synonym group."""
+    s = word_stem(word)
+    return _word_groups().get(s, s)
+
+
 class _Bag:
     """The stems of one text, with an index by six-letter prefix for near matches."""
 
     __slots__ = ("_phrases", "acronyms", "by_prefix", "names", "stems", "text", "upper")
 
     def __init__(self, text: str) -> None:
-        self.stems = frozenset(word_stem(w) for w in content_words(text))
+        self.stems = frozenset(grouped_stem(w) for w in content_words(text))
         self.by_prefix: dict[str, list[str]] = {}
         for stem in self.stems:
             if len(stem) >= 6:
