@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from interview_closer.core.similarity import LexicalSimilarity, grouped_stem, named_acronyms
 from interview_closer.core.stems import stem
@@ -57,3 +59,10 @@ def test_everyday_synonyms_and_irregular_pasts_count_as_the_same_word() -> None:
     assert sim.scores("cutting transport spend", ["Reduced freight costs by 12%"]) == [1.0]
     assert sim.scores("teach algebra", ["Taught algebra to Year 9"]) == [1.0]
     assert grouped_stem("cut") == grouped_stem("reduced") != grouped_stem("raised")
+
+
+@given(st.text(alphabet="ABCDEFGH abcdefgh", max_size=40),
+       st.text(alphabet="ABCDEFGH abcdefgh", max_size=40))
+def test_scores_stay_between_zero_and_one(query: str, line: str) -> None:
+    [score] = LexicalSimilarity().scores(query, [line])
+    assert 0.0 <= score <= 1.0

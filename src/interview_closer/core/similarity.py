@@ -70,7 +70,7 @@ def _acronym_key(letters: str) -> str:
 def named_acronyms(text: str) -> dict[str, frozenset[str]]:
     """Initials of each run of capitalised words in a text -> the stems of those words.
 
-    "New Roads and Street Works Act" -> {"nrswa": {new, road, street, work, act}} and the
+    "New Roads and Street Works Act" -> {"nrswa": the stems of its content words} and the
     variant with the joiners' initials ("nrasswa"): a line that writes the initials then
     shows every word of the name ("Software of Excellence" is SOE). Initials shorter than
     three letters are left out: two meet by chance too often.
@@ -89,7 +89,7 @@ def named_acronyms(text: str) -> dict[str, frozenset[str]]:
             run.pop()
         capitals = [w for w in run if w[:1].isupper()]
         if len(capitals) >= 2:
-            stems = frozenset(word_stem(w) for w in content_words(" ".join(run)))
+            stems = frozenset(grouped_stem(w) for w in content_words(" ".join(run)))
             for letters in ("".join(w[0] for w in capitals),
                             "".join(w[0] for w in run if w != "&")):
                 if len(letters) >= 3:
@@ -153,7 +153,7 @@ class _Bag:
             for size in (3, 4):
                 for i in range(len(words) - size + 1):
                     run = words[i : i + size]
-                    stems = frozenset(word_stem(w) for w in content_words(" ".join(run)))
+                    stems = frozenset(grouped_stem(w) for w in content_words(" ".join(run)))
                     if len(stems) >= 2:
                         out.setdefault(_acronym_key("".join(w[0] for w in run)), stems)
             self._phrases = out
@@ -201,7 +201,7 @@ class LexicalSimilarity:
             shared = [w for w in q if bag.has(w) or w in bag.acronyms]
             for initials in bag.upper.intersection(names):
                 # The line writes a phrase of the ask by its initials.
-                shared += [w for w in names[initials] if w not in shared]
+                shared += [w for w in names[initials] if w in q and w not in shared]
             hit = sum(self._weight(w) for w in shared)
             if not shared:
                 out.append(0.0)
