@@ -351,6 +351,8 @@ def test_supervising_juniors_of_a_trade_asks_for_leading_people(vocab: Vocabular
     assert rules.asks_team_lead("Experience training and supervising junior paralegals")
     assert rules.asks_team_lead("Supervision of trainee nurses and students")
     assert not rules.asks_team_lead("Supervising the close of the books")
+    assert not rules.asks_team_lead("Experience leading new projects")
+    assert rules.asks_team_lead("Experience training and supervising new hires")
     m = match(vocab, "Experience training and supervising junior paralegals", PARALEGAL)
     assert m.status == "gap"
 

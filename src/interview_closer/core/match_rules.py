@@ -24,7 +24,8 @@ _TEAM_LEAD = fastre.compile(
     r"(?:(?!(?:with|across|for|to|between|alongside|among|and)\b)[\w-]+\s+){1,3}"
     r"(?:staff|teams?|crews?|brigades?|employees|workers|personnel)\b|"
     # "Supervising junior paralegals", "supervision of trainee nurses".
-    r"(?:of\s+)?(?:junior|trainee|newly qualified|new|apprentice|student)\s+[\w-]+s\b)",
+    r"(?:of\s+)?(?:(?:junior|trainee|newly qualified|apprentice|student)\s+[\w-]+s|"
+    r"new\s+(?:hires|starters|recruits|joiners|employees))\b)",
     re.I)
 # "Event management software such as Cvent": the practice only qualifies a tool category.
 _CATEGORY_NOUN = fastre.compile(
