@@ -221,6 +221,9 @@ def test_years_as_a_title_count_the_roles_of_that_title(vocab: Vocabulary) -> No
     assert yrs.asked_title("3 years as a Design Lead or Design Manager leading a team") == (
         "Design Lead or Design Manager")
     assert yrs.asked_title("3+ years teaching English as a second language") is None
+    assert yrs.asked_title("5 years' experience as a nurse in an acute hospital") == "nurse"
+    assert yrs.asked_title("3 years as Head of Sales") == "Head of Sales"
+    assert yrs.asked_title("3 years as the Head of Sales for a SaaS firm") == "Head of Sales"
 
 
 def test_years_leading_a_team_of_a_trade_are_years_of_leading_people(vocab: Vocabulary) -> None:

@@ -58,25 +58,31 @@ def fmt_years(value: float) -> str:
 # "Years as a", "experience as an": a title follows. "Teaching English as a second
 # language" has no title in it.
 _AS_TITLE = fastre.compile(
-    r"\b(?:years?'?|yrs|experience|worked|working|employed)\s+as\s+(?:an?|the)\b", re.I)
+    r"\b(?:years?'?|yrs|experience|worked|working|employed)\s+as\b(?:\s+(?:an?|the)\b)?", re.I)
 _LEADING_VERB = fastre.compile(
     r"\b(?:leading|managing|supervising|directing|overseeing|heading|running)\b", re.I)
 
 
-def asked_title(subject: str) -> str | None:
-    """The job title a years subject asks ("experience as a pharmacy technician"), if any.
+def asked_title(text: str) -> str | None:
+    """The job title a years requirement asks ("experience as a pharmacy technician"), if any.
 
-    Whom the holder leads is not part of the title: "Design Manager leading a team of
-    designers" asks for "Design Manager".
+    Whom the holder leads and where are not part of the title: "Design Manager leading a
+    team of designers" asks for "Design Manager", "a nurse in an acute hospital" for "nurse".
     """
-    m = _AS_TITLE.search(subject)
+    m = _AS_TITLE.search(text)
     if m is None:
         return None
-    title = subject[m.end() :]
-    lead = _LEADING_VERB.search(title)
-    if lead and content_words(title[: lead.start()]):
-        title = title[: lead.start()]
+    title = text[m.end() :]
+    for cut in (_LEADING_VERB.search(title), _TITLE_END.search(title)):
+        if cut and content_words(title[: cut.start()]):
+            title = title[: cut.start()]
     return title.strip(" .;:,") or None
+
+
+# Where a title asked ends: "a nurse in an acute hospital", "a chef at a busy restaurant".
+# Not "of": "Head of Sales" is a title.
+_TITLE_END = fastre.compile(
+    r"\s(?:in|at|with|within|for|on|across|including|from|under|serving)\b", re.I)
 
 
 def title_head(title: str) -> str | None:
