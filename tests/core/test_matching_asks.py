@@ -385,3 +385,16 @@ def test_the_body_that_issues_a_credential_is_not_asked_as_a_name() -> None:
     assert ask_names.unnamed_names(text, []) == ([], set())
     assert ask_names.unnamed_names("Registered with the Health Care Professions Council", []) == (
         [], set())
+
+
+def test_a_skill_in_an_employers_name_is_no_skill_but_a_departments_is() -> None:
+    vocab = Vocabulary([
+        VocabEntry("Freight forwarding", "skill", "logistics", ("freight",)),
+        VocabEntry("Emergency nursing", "skill", "nursing", ("emergency department",)),
+    ])
+    analyst = ("Kim Roe\n\nExperience\nJunior Analyst, Harrow & Vale Freight — Aug 2022 – Present\n"
+               "- Cleaned shipment data\n")
+    assert match(vocab, "Freight forwarding experience", analyst).status == "gap"
+    nurse = ("Kim Roe\n\nExperience\nStaff Nurse, Emergency Department — Aug 2022 – Present\n"
+             "- Triaged walk-in patients\n")
+    assert match(vocab, "Emergency nursing experience", nurse).status != "gap"

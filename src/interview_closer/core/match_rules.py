@@ -83,8 +83,11 @@ def in_role_context(resume: Resume, item: EvidenceItem) -> str:
     if item.role_index is None or item.role_index >= len(resume.roles):
         return text
     role = resume.roles[item.role_index]
-    if not role.title or item.line == role.line:
-        return text  # the heading line holds the title already
+    if item.line == role.line:
+        # The heading line holds the title already; the employer's name shows no work.
+        return without_open_end(without_employer(resume, item))
+    if not role.title:
+        return text
     return f"{role.title}: {text}"
 
 
@@ -325,6 +328,16 @@ def senior_title(title: str | None) -> bool:
     return bool(title and _SENIOR_TITLE.search(title))
 
 
+def without_employer(resume: Resume, item: EvidenceItem) -> str:
+    """A line without the employer's name when it is a role's heading line."""
+    if item.role_index is None or item.role_index >= len(resume.roles):
+        return item.text
+    role = resume.roles[item.role_index]
+    if item.line != role.line or not role.employer or _UNIT.search(role.employer):
+        return item.text
+    return item.text.replace(role.employer, " ")
+
+
 def employer_mention(resume: Resume, item: EvidenceItem, mention: SkillMention) -> bool:
     """True when a mention lies inside an organisation's name on a role's heading line.
 
@@ -337,7 +350,7 @@ def employer_mention(resume: Resume, item: EvidenceItem, mention: SkillMention) 
     if item.line != role.line:
         return False
     for name, always in ((role.employer, True), (role.title, False)):
-        if not name or (not always and not _ORGANISATION.search(name)):
+        if not name or (not always and not _ORGANISATION.search(name)) or _UNIT.search(name):
             continue
         at = item.text.find(name)
         if at >= 0 and at <= mention.start and mention.end <= at + len(name):
@@ -345,6 +358,8 @@ def employer_mention(resume: Resume, item: EvidenceItem, mention: SkillMention) 
     return False
 
 
+# A part of an organisation named for its work: "Emergency Department", "Payroll Team".
+_UNIT = fastre.compile(r"\b(?:department|dept|unit|ward|team|division|desk)\b", re.I)
 _CREDENTIAL_WORDS = fastre.compile(
     r"\b(?:certified|certification|certificate|licen[cs]ed?|technician|professional|course|"
     r"core|specialist|registered|board|credential|associate|exam|program)\b", re.I)

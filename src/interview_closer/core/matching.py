@@ -72,10 +72,10 @@ class Matcher:
         by_skill: dict[str, list[EvidenceItem]] = {}
         for item in resume.items:
             for s in item.skills:
-                # A tool inside an employer's name is a company, not a skill used ("Oracle",
-                # "Java Junction Café"); a practice there is often the department worked in.
-                tool = getattr(self.vocab.entry(s.name), "kind", "") == "tool"
-                if not (tool and rules.employer_mention(resume, item, s)):
+                # A skill inside an employer's name is a company, not a skill used ("Oracle",
+                # "Java Junction Café", "Harrow & Vale Freight"); a department's name
+                # ("Cardiology Department") says the practice worked in.
+                if not rules.employer_mention(resume, item, s):
                     by_skill.setdefault(s.name, []).append(item)
         for items in by_skill.values():
             items.sort(key=lambda it: -it.strength)
@@ -164,7 +164,9 @@ class Matcher:
         if entry is None or not items:
             return hits
         if self._line_keys is None or self._line_keys[0] is not resume:
-            self._line_keys = (resume, [rules.line_keys(it.text) for it in items])
+            # An employer's name on a heading line is no evidence ("Harrow & Vale Freight").
+            self._line_keys = (
+                resume, [rules.line_keys(rules.without_employer(resume, it)) for it in items])
         keys = self._line_keys[1]
         found = rules.inflected_alias([name, *entry.aliases], keys, entry.kind == "skill")
         if found is None:
