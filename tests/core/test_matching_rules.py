@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from interview_closer.core import levels
+from interview_closer.core import line_keys as keys_of
 from interview_closer.core import match_rules as rules
 from interview_closer.core.matching import Matcher
 from interview_closer.core.models import Match, SkillMention, YearMonth
@@ -170,23 +171,23 @@ def test_an_inflected_practice_name_is_found_but_a_tool_name_is_not(vocab: Vocab
 
 def test_inflected_alias_wants_the_words_close_together() -> None:
     """All words of a name, in any inflection, within a short window of one line."""
-    near = rules.line_keys("Scheduled 40 appointments a day")
-    far = rules.line_keys("Scheduled the delivery vans, the drivers, the routes and appointments")
-    assert rules.inflected_alias(["appointment scheduling"], [near]) == 0
-    assert rules.inflected_alias(["appointment scheduling"], [far]) is None
-    assert rules.word_key("scheduling") == rules.word_key("scheduled") == "schedul"
+    near = keys_of.line_keys("Scheduled 40 appointments a day")
+    far = keys_of.line_keys("Scheduled the delivery vans, the drivers, the routes and appointments")
+    assert keys_of.inflected_alias(["appointment scheduling"], [near]) == 0
+    assert keys_of.inflected_alias(["appointment scheduling"], [far]) is None
+    assert keys_of.word_key("scheduling") == keys_of.word_key("scheduled") == "schedul"
     # Every word but a function word counts: "managing teams" is not "managed" alone.
-    managed = rules.line_keys("Managed REST APIs in Python")
-    assert rules.inflected_alias(["managing teams"], [managed]) is None
+    managed = keys_of.line_keys("Managed REST APIs in Python")
+    assert keys_of.inflected_alias(["managing teams"], [managed]) is None
 
 
 def test_inflected_alias_meets_derivations_the_endings_miss() -> None:
     """A long shared beginning joins what one ending cannot ("reconciliation"/"reconciled")."""
-    line = rules.line_keys("Reconciled intercompany accounts every month")
-    assert rules.word_key("reconciliations") != rules.word_key("reconciled")
-    assert rules.inflected_alias(["account reconciliations"], [line]) == 0
+    line = keys_of.line_keys("Reconciled intercompany accounts every month")
+    assert keys_of.word_key("reconciliations") != keys_of.word_key("reconciled")
+    assert keys_of.inflected_alias(["account reconciliations"], [line]) == 0
     # Short words never meet by their beginnings: "java" is not "javascript".
-    assert rules.inflected_alias(["java programming"], [rules.line_keys(
+    assert keys_of.inflected_alias(["java programming"], [keys_of.line_keys(
         "Programmed JavaScript widgets")]) is None
 
 
@@ -333,7 +334,7 @@ def test_the_prefix_index_finds_the_same_family_as_a_full_scan(
     for k in keys:
         if len(k) >= 6:
             by_prefix.setdefault(k[:6], []).append(k)
-    near = tuple(rules._near_key(w, by_prefix) for w in words)
+    near = tuple(keys_of._near_key(w, by_prefix) for w in words)
     scan = _near_by_scan(keys, tuple(words))
     assert near == scan
 

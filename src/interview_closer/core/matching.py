@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from interview_closer.core import ask_names, fastre, levels
+from interview_closer.core import line_keys as keys_of
 from interview_closer.core import match_rules as rules
 from interview_closer.core import years as yrs
 from interview_closer.core.models import (
@@ -166,9 +167,9 @@ class Matcher:
         if self._line_keys is None or self._line_keys[0] is not resume:
             # An employer's name on a heading line is no evidence ("Harrow & Vale Freight").
             self._line_keys = (
-                resume, [rules.line_keys(rules.without_employer(resume, it)) for it in items])
+                resume, [keys_of.line_keys(rules.without_employer(resume, it)) for it in items])
         keys = self._line_keys[1]
-        found = rules.inflected_alias([name, *entry.aliases], keys, entry.kind == "skill")
+        found = keys_of.inflected_alias([name, *entry.aliases], keys, entry.kind == "skill")
         if found is None:
             return hits
         # The line is evidence, but the parser did not name the skill in it: like a
@@ -193,10 +194,10 @@ class Matcher:
         A line sharing only some of its words ("Immediate Life Support" for "Advanced Life
         Support") is a neighbour at most.
         """
-        keys = set(rules.line_keys(name))
+        keys = set(keys_of.line_keys(name))
         initials = set(named_acronyms(name))
         for it in resume.items:
-            line = rules.line_keys(it.text)
+            line = keys_of.line_keys(it.text)
             if keys <= set(line) or not initials.isdisjoint(line):
                 held = not (credential and rules.IN_PROGRESS.search(it.text))
                 return [ItemHit(it, 0.55 + 0.45 * it.strength if held else SHORT_OF)]
