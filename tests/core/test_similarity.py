@@ -59,6 +59,8 @@ def test_everyday_synonyms_and_irregular_pasts_count_as_the_same_word() -> None:
     assert sim.scores("cutting transport spend", ["Reduced freight costs by 12%"]) == [1.0]
     assert sim.scores("teach algebra", ["Taught algebra to Year 9"]) == [1.0]
     assert grouped_stem("cut") == grouped_stem("reduced") != grouped_stem("raised")
+    assert grouped_stem("pupil") == grouped_stem("student")
+    assert grouped_stem("instructed") == grouped_stem("taught")
 
 
 @given(st.text(alphabet="ABCDEFGH abcdefgh", max_size=40),
