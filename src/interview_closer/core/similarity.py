@@ -10,7 +10,7 @@ from typing import Protocol
 
 from interview_closer.core import fastre
 from interview_closer.core.stems import stem as word_stem
-from interview_closer.core.text import normalise_word, tokenize
+from interview_closer.core.text import Token, normalise_word, tokenize
 
 _STOP = frozenset(
     "a an and are as at be by for from has have in is it of on or our the this to with you your "
@@ -33,10 +33,13 @@ class Similarity(Protocol):
 
 def content_words(text: str) -> list[str]:
     """Normalised tokens of a text without stop words and bare numbers."""
-    return [
-        t.norm for t in tokenize(text)
-        if t.norm not in _STOP and not t.norm.isdigit() and len(t.norm) > 1
-    ]
+    return _content_norms(tokenize(text))
+
+
+def _content_norms(tokens: Sequence[Token]) -> list[str]:
+    """content_words for text already tokenised."""
+    return [t.norm for t in tokens
+            if t.norm not in _STOP and not t.norm.isdigit() and len(t.norm) > 1]
 
 
 def same_stem(a: str, b: str) -> bool:
@@ -67,7 +70,7 @@ def _acronym_key(letters: str) -> str:
     return word_stem(normalise_word(letters))
 
 
-def named_acronyms(text: str) -> dict[str, frozenset[str]]:
+def named_acronyms(text: str, tokens: Sequence[Token] | None = None) -> dict[str, frozenset[str]]:
     """Initials of each run of capitalised words in a text -> the stems of those words.
 
     "New Roads and Street Works Act" -> {"nrswa": the stems of its content words} and the
@@ -77,7 +80,7 @@ def named_acronyms(text: str) -> dict[str, frozenset[str]]:
     """
     out: dict[str, frozenset[str]] = {}
     run: list[str] = []
-    for tok in [*tokenize(text), None]:
+    for tok in [*(tokenize(text) if tokens is None else tokens), None]:
         word = tok.text if tok is not None else ""
         if word[:1].isupper() and word[1:].islower():
             run.append(word)
@@ -122,22 +125,23 @@ def grouped_stem(word: str) -> str:
 class _Bag:
     """The stems of one text, with an index by six-letter prefix for near matches."""
 
-    __slots__ = ("_phrases", "acronyms", "by_prefix", "names", "stems", "text", "upper")
+    __slots__ = ("_phrases", "_tokens", "acronyms", "by_prefix", "names", "stems", "upper")
 
     def __init__(self, text: str) -> None:
-        self.stems = frozenset(grouped_stem(w) for w in content_words(text))
+        tokens = tokenize(text)  # once: the stems, the names and the capitals all read them
+        self.stems = frozenset(grouped_stem(w) for w in _content_norms(tokens))
         self.by_prefix: dict[str, list[str]] = {}
         for stem in self.stems:
             if len(stem) >= 6:
                 self.by_prefix.setdefault(stem[:6], []).append(stem)
         # Names written out in full, by their initials: "CSPT" asked, "Compounded Sterile
         # Preparation Technician" shown (and the other way round, see scores).
-        self.names = named_acronyms(text) if any(c.isupper() for c in text) else {}
+        self.names = named_acronyms(text, tokens) if any(c.isupper() for c in text) else {}
         self.acronyms = frozenset(self.names)
         # Words written in capitals ("VRF", "NRSWA"): the only ones initials may stand for.
         self.upper = frozenset(
-            _acronym_key(t.text) for t in tokenize(text) if len(t.text) > 1 and t.text.isupper())
-        self.text = text
+            _acronym_key(t.text) for t in tokens if len(t.text) > 1 and t.text.isupper())
+        self._tokens = tokens
         self._phrases: dict[str, frozenset[str]] | None = None
 
     def phrases(self) -> dict[str, frozenset[str]]:
@@ -148,14 +152,14 @@ class _Bag:
         names (and built only for a query) because most such runs are no name at all.
         """
         if self._phrases is None:
-            words = [t.text for t in tokenize(self.text)]
+            tokens = self._tokens
             out = dict(self.names)
             for size in (3, 4):
-                for i in range(len(words) - size + 1):
-                    run = words[i : i + size]
-                    stems = frozenset(grouped_stem(w) for w in content_words(" ".join(run)))
+                for i in range(len(tokens) - size + 1):
+                    run = tokens[i : i + size]
+                    stems = frozenset(grouped_stem(w) for w in _content_norms(run))
                     if len(stems) >= 2:
-                        out.setdefault(_acronym_key("".join(w[0] for w in run)), stems)
+                        out.setdefault(_acronym_key("".join(t.text[0] for t in run)), stems)
             self._phrases = out
         return self._phrases
 
