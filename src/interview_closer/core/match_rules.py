@@ -128,7 +128,7 @@ def practice_in_tools(
     "Building high-fidelity prototypes in ProtoPie or Framer" asks for the practice and
     one of the tools: the "or" joins the tools, not the practice to them.
     """
-    spans = [(text.lower().find(s.lower()), len(s)) for s in surfaces]
+    spans = surface_positions(text, surfaces)
     order = sorted(range(len(surfaces)), key=lambda i: spans[i][0])
     if any(spans[i][0] < 0 for i in order):
         return None
@@ -154,7 +154,7 @@ def one_or_other(text: str, surfaces: list[str]) -> bool:
     """True for exactly two skills joined by a plain "or" ("Punjabi or Urdu"): either will do."""
     if len(surfaces) != 2:
         return False
-    (a, n), (b, _) = sorted((text.lower().find(s.lower()), len(s)) for s in surfaces)
+    (a, n), (b, _) = sorted(surface_positions(text, surfaces))
     return a >= 0 and bool(_JUST_OR.fullmatch(text[a + n : b]))
 
 
@@ -176,8 +176,13 @@ def surface_spans(text: str, mentions: list[SkillMention]) -> list[tuple[int, in
 
     Mention offsets point into the whole posting, so the surface is looked up in the line.
     """
+    return surface_positions(text, [m.surface for m in mentions])
+
+
+def surface_positions(text: str, surfaces: list[str]) -> list[tuple[int, int]]:
+    """Where each surface starts in a line, case aside (-1: not found), and its length."""
     lowered = text.lower()
-    return [(lowered.find(m.surface.lower()), len(m.surface)) for m in mentions]
+    return [(lowered.find(s.lower()), len(s)) for s in surfaces]
 
 
 def bare_category(surface: str) -> bool:

@@ -6,7 +6,7 @@ import re
 
 from interview_closer.core import fastre
 from interview_closer.core.dates import merged_months
-from interview_closer.core.match_rules import without_open_end
+from interview_closer.core.match_rules import senior_title, without_open_end
 from interview_closer.core.models import Resume
 from interview_closer.core.similarity import Similarity, content_words, same_stem
 from interview_closer.core.stems import stem
@@ -91,9 +91,6 @@ def title_head(title: str) -> str | None:
     return stem(words[-1]) if words else None
 
 
-_SENIOR = fastre.compile(
-    r"\b(?:lead|leader|head|chief|principal|foreman|forewoman|supervisor|manager|director|"
-    r"superintendent)\b", re.I)
 _QUALIFIED = fastre.compile(r"\b(?:qualified|registered|licen[cs]ed|certified|chartered)\b", re.I)
 _TRAINEE = fastre.compile(
     r"\b(?:trainee|apprentice|student|intern|unqualified|pre-?registration|graduate)\b", re.I)
@@ -105,7 +102,7 @@ def title_grade_fits(asked: str, held: str) -> bool:
     "Lead technician" is not shown by "Technician", nor "qualified dental nurse" by
     "Trainee Dental Nurse": the trade is the same, the grade is not.
     """
-    if _SENIOR.search(asked) and not _SENIOR.search(held):
+    if senior_title(asked) and not senior_title(held):
         return False
     return not (_QUALIFIED.search(asked) and _TRAINEE.search(held))
 
