@@ -398,3 +398,11 @@ def test_a_skill_in_an_employers_name_is_no_skill_but_a_departments_is() -> None
     nurse = ("Kim Roe\n\nExperience\nStaff Nurse, Emergency Department — Aug 2022 – Present\n"
              "- Triaged walk-in patients\n")
     assert match(vocab, "Emergency nursing experience", nurse).status != "gap"
+
+
+def test_a_name_inside_the_employers_name_is_not_shown(vocab: Vocabulary) -> None:
+    resume = ("Ana Ruiz\n\nExperience\nParalegal, Liquidlogic LCS Partners — Sep 2018 – Present\n"
+              "- Supported the property team\n")
+    assert match(vocab, "Recording notes on Liquidlogic LCS", resume).status == "gap"
+    used = resume + "- Recorded case notes on Liquidlogic LCS\n"
+    assert match(vocab, "Recording notes on Liquidlogic LCS", used).status == "met"

@@ -65,8 +65,10 @@ class Matcher:
 
     vocab: Vocabulary
     similarity: Similarity = field(default_factory=LexicalSimilarity)
-    # Folded words of the resume lines, for the resume being matched (built once).
-    _line_keys: tuple[Resume, list[tuple[str, ...]]] | None = field(default=None, repr=False)
+    # The resume lines that can be evidence and their folded words, for the resume being
+    # matched (built once).
+    _line_keys: tuple[Resume, list[EvidenceItem], list[tuple[str, ...]]] | None = field(
+        default=None, repr=False)
 
     def match_all(self, posting: Posting, resume: Resume) -> list[Match]:
         """One Match per requirement, in posting order."""
@@ -161,14 +163,9 @@ class Matcher:
     def _inflected(self, name: str, resume: Resume, hits: list[ItemHit]) -> list[ItemHit]:
         """A line naming the skill in another inflection ("scheduled" for "scheduling")."""
         entry = self.vocab.entry(name)
-        items = [it for it in resume.items if it.section != "contact"]
+        items, keys = self._keyed_lines(resume)
         if entry is None or not items:
             return hits
-        if self._line_keys is None or self._line_keys[0] is not resume:
-            # An employer's name on a heading line is no evidence ("Harrow & Vale Freight").
-            self._line_keys = (
-                resume, [keys_of.line_keys(rules.without_employer(resume, it)) for it in items])
-        keys = self._line_keys[1]
         found = keys_of.inflected_alias([name, *entry.aliases], keys, entry.kind == "skill")
         if found is None:
             return hits
@@ -176,6 +173,15 @@ class Matcher:
         # paraphrase, it supports the requirement without the plan claiming the skill.
         hit = ItemHit(items[found], 0.9 * (0.55 + 0.45 * items[found].strength))
         return [hit] if not hits or hit.score > hits[0].score else hits
+
+    def _keyed_lines(self, resume: Resume) -> tuple[list[EvidenceItem], list[tuple[str, ...]]]:
+        """The lines that can be evidence (no contact details) and their folded words."""
+        if self._line_keys is None or self._line_keys[0] is not resume:
+            items = [it for it in resume.items if it.section != "contact"]
+            # An employer's name on a heading line is no evidence ("Harrow & Vale Freight").
+            keys = [keys_of.line_keys(rules.without_employer(resume, it)) for it in items]
+            self._line_keys = (resume, items, keys)
+        return self._line_keys[1], self._line_keys[2]
 
     def _credential_subject(
         self, name: str, by_skill: dict[str, list[EvidenceItem]], hits: list[ItemHit]
@@ -196,8 +202,7 @@ class Matcher:
         """
         keys = set(keys_of.line_keys(name))
         initials = set(named_acronyms(name))
-        for it in resume.items:
-            line = keys_of.line_keys(it.text)
+        for it, line in zip(*self._keyed_lines(resume), strict=True):
             if keys <= set(line) or not initials.isdisjoint(line):
                 held = not (credential and rules.IN_PROGRESS.search(it.text))
                 return [ItemHit(it, 0.55 + 0.45 * it.strength if held else SHORT_OF)]
