@@ -7,7 +7,8 @@ from interview_closer.core.similarity import same_stem
 from interview_closer.core.stems import stem
 from interview_closer.core.text import normalise_word
 
-_WORD = fastre.compile(r"[A-Za-z][\w+#'-]*")
+# A word as the matcher's rules read one ("C#", "follow-up", "client's").
+WORD = fastre.compile(r"[A-Za-z][\w+#'-]*")
 
 
 def word_key(word: str) -> str:
@@ -30,7 +31,7 @@ def line_keys(text: str) -> tuple[str, ...]:
         if len(_KEYS_CACHE) >= _CACHE_SIZE:
             _KEYS_CACHE.clear()
         keys = _KEYS_CACHE[text] = tuple(
-            word_key(w) for w in _WORD.findall(text) if w.lower() not in _FUNCTION_WORDS)
+            word_key(w) for w in WORD.findall(text) if w.lower() not in _FUNCTION_WORDS)
     return keys
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from interview_closer.core import fastre
+from interview_closer.core.line_keys import WORD
 from interview_closer.core.models import EvidenceItem, Resume, SkillMention
 from interview_closer.core.similarity import content_words
 from interview_closer.core.stems import stem
@@ -60,7 +61,6 @@ LANGUAGE_CUE = fastre.compile(r"(?:bi|multi|tri)lingual|fluen\w*", re.I)
 _CREDENTIAL_WORD = fastre.compile(
     r"\b(?:certifications?|certificates?|certified|licen[cs]es?|licensed|credentials?|"
     r"accreditations?|accredited|preferred|required|desired|current|valid)\b", re.I)
-_WORD = fastre.compile(r"[A-Za-z][\w+#'-]*")
 
 
 # The open end of a date range on a heading line: "Mar 2021 – Present" shows no presenting.
@@ -109,7 +109,7 @@ def plain_ask(text: str, credential: bool = False) -> str:
     rest = " ".join(_GRADING.sub(" ", text).split())
     if credential:
         rest = " ".join(_CREDENTIAL_WORD.sub(" ", rest).split())
-    return rest if _WORD.search(rest) else text
+    return rest if WORD.search(rest) else text
 
 
 def asks_team_lead(text: str) -> bool:
