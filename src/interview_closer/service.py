@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,10 +11,11 @@ from interview_closer.core.models import Plan, Posting, Resume, SkillMention, Ye
 
 if TYPE_CHECKING:
     from interview_closer.core.matching import Matcher
+    from interview_closer.core.posting import MentionFinder
     from interview_closer.core.vocab import Vocabulary
 
 
-def _finder(semantic: bool = False) -> Callable[[str], list[SkillMention]]:
+def _finder(semantic: bool = False) -> MentionFinder:
     """The best mention finder available: the trained extractor, else the vocabulary.
 
     In the semantic mode the mentions come from the neural tagger (the packaged MiniLM
@@ -31,12 +32,17 @@ def _finder(semantic: bool = False) -> Callable[[str], list[SkillMention]]:
             from interview_closer.core.semantic import semantic_available
 
             if semantic_available() and adapter_available():
-                return SkillExtractor.default(gate="off", tagger="neural").find
-        return SkillExtractor.default(gate="lexical").find
+                return SkillExtractor.default(gate="off", tagger="neural").find_many
+        return SkillExtractor.default(gate="lexical").find_many
     except (ImportError, AttributeError, FileNotFoundError, OSError):
         from interview_closer.core.vocab import Vocabulary
 
-        return Vocabulary.default().find
+        vocab = Vocabulary.default()
+
+        def find_each(texts: Sequence[str]) -> list[list[SkillMention]]:
+            return [vocab.find(text) for text in texts]
+
+        return find_each
 
 
 def understand_posting(

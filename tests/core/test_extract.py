@@ -84,6 +84,19 @@ def test_default_extractor_finds_offsets_verbatim_and_splits_lists_at_commas() -
     assert all(not s.endswith(".") for s in surfaces)
 
 
+def test_many_texts_at_once_read_as_each_alone() -> None:
+    texts = [
+        "Requirements:\n- 3 years with React and TypeScript.\n- A driving licence.",
+        "",
+        "Knowledge of payroll software such as Sage or Xero. We offer free lunches.",
+        "Experience with Kubernetes, Terraform and Docker in production.",
+    ]
+    for ex in (SkillExtractor.default(), SkillExtractor(_vocab(), None)):
+        together = ex.find_many(texts)
+        assert together == [ex.find(text) for text in texts]
+        assert together[1] == [] and together[3]  # Kubernetes is in both vocabularies
+
+
 def test_tag_tokens_is_one_tag_per_token() -> None:
     tokens = ["Knowledge", "of", "Java", "and", "Docker", "is", "required", "."]
     tags = SkillExtractor.default().tag_tokens(tokens)

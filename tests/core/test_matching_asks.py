@@ -3,8 +3,6 @@ framework-levelled and unfinished qualifications, and years of leading people.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from interview_closer.core import ask_names, levels
@@ -12,7 +10,7 @@ from interview_closer.core import match_rules as rules
 from interview_closer.core import years as yrs
 from interview_closer.core.matching import Matcher
 from interview_closer.core.models import Match, SkillMention, YearMonth
-from interview_closer.core.posting import parse_posting
+from interview_closer.core.posting import MentionFinder, parse_posting
 from interview_closer.core.resume import parse_resume
 from interview_closer.core.vocab import VocabEntry, Vocabulary
 
@@ -38,7 +36,7 @@ def vocab() -> Vocabulary:
     return Vocabulary(ENTRIES, PARAPHRASES)
 
 
-def tagger(vocab: Vocabulary, *spans: str) -> Callable[[str], list[SkillMention]]:
+def tagger(vocab: Vocabulary, *spans: str) -> MentionFinder:
     """The vocabulary's mentions plus fixed free-text spans, as the skill tagger adds them."""
 
     def find(text: str) -> list[SkillMention]:
@@ -49,7 +47,7 @@ def tagger(vocab: Vocabulary, *spans: str) -> Callable[[str], list[SkillMention]
                 found.append(SkillMention(span, span, at, at + len(span)))
         return sorted(found, key=lambda m: m.start)
 
-    return find
+    return lambda texts: [find(text) for text in texts]
 
 
 def match(vocab: Vocabulary, requirement: str, resume: str, *spans: str) -> Match:

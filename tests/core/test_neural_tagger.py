@@ -210,6 +210,8 @@ def test_the_second_adapter_reads_only_what_the_first_is_unsure_of(
         "You will have a working knowledge of Python or Go",
         "Manage a team of six nurses on a busy ward",
         "Hands-on fixing of performance problems in Java services",
+        "Comfortable owning ambiguous problems end to end",
+        "Familiarity with clinical governance and audit cycles",
     )]
     tagger.clear_cache()
     tagger.prepare(sentences)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 from tests.vocab_factory import small_vocab
 
-from interview_closer.core.models import Posting
+from interview_closer.core.models import Posting, SkillMention
 from interview_closer.core.posting import find_sections, guess_company, guess_title, parse_posting
 
 HEADED = """Senior Backend Engineer
@@ -46,6 +48,22 @@ RUN_ON = (
 
 def parse(text: str) -> Posting:
     return parse_posting(text, vocab=small_vocab())
+
+
+def test_the_tagger_gets_every_requirement_part_of_a_posting_in_one_call() -> None:
+    vocab = small_vocab()
+    calls: list[list[str]] = []
+
+    def finder(texts: Sequence[str]) -> list[list[SkillMention]]:
+        calls.append(list(texts))
+        return [vocab.find(text) for text in texts]
+
+    posting = parse_posting(HEADED, vocab=vocab, find_mentions=finder)
+    assert len(calls) == 1 and len(calls[0]) > 5  # one batch, many parts
+    assert not any("equal opportunity" in t for t in calls[0])  # only where requirements stand
+    assert posting.mentions == parse(HEADED).mentions  # the same as the vocabulary alone
+    whole = parse_posting(HEADED, vocab=vocab, find_mentions=finder, all_mentions=True)
+    assert calls[-1] == [HEADED] and whole.mentions
 
 
 def by_text(posting: Posting, fragment: str):  # type: ignore[no-untyped-def]

@@ -193,25 +193,41 @@ class SkillExtractor:
     # -- text level -------------------------------------------------------------------------
     def find(self, text: str) -> list[SkillMention]:
         """Every skill or knowledge mention in text, without overlaps, sorted by offset."""
-        sentences = [crf_tokens(text, a, b) for a, b in split_sentences(text)]
-        # One batch for the whole text is far cheaper than one per sentence for the models
-        # that read embeddings (the neural tagger, the semantic gate).
+        return self.find_many([text])[0]
+
+    def find_many(self, texts: Sequence[str]) -> list[list[SkillMention]]:
+        """`find` for each of many texts, the models that read embeddings taking them at once.
+
+        One batch for every sentence of a posting is far cheaper for the neural tagger and
+        the semantic gate than a batch per sentence or per section.
+        """
+        # Per text, per sentence: its tokens and the vocabulary's mentions in it (found once
+        # here for the tagger's features, the vocabulary fill and the gate).
+        read = [[(toks, self._vocab_mentions(text, toks)) for toks in _split(text)]
+                for text in texts]  # fmt: skip
         tag_ahead = getattr(self.tagger, "prepare", None)
         if tag_ahead is not None:
-            tagged = [toks for toks in sentences if toks]
-            tag_ahead([[t.text for t in toks] for toks in tagged],
-                      [self._feature_tags(text, toks) for toks in tagged])  # fmt: skip
+            found = [(text, toks, m) for text, ss in zip(texts, read, strict=True)
+                     for toks, m in ss]  # fmt: skip
+            tag_ahead([[t.text for t in toks] for _, toks, _ in found],
+                      [self._feature_tags(text, toks, m) for text, toks, m in found])  # fmt: skip
         prepare = getattr(self.gate, "prepare", None)
         if prepare is not None:
-            prepare([text[t[0].start : t[-1].end] for t in sentences if t])
-        out: list[SkillMention] = []
-        for toks in sentences:
-            out.extend(self._mentions(text, toks))
+            prepare([text[t[0].start : t[-1].end] for text, ss in zip(texts, read, strict=True)
+                     for t, _ in ss])  # fmt: skip
+        out: list[list[SkillMention]] = []
+        for text, sentences in zip(texts, read, strict=True):
+            mentions: list[SkillMention] = []
+            for toks, vocab_mentions in sentences:
+                mentions.extend(self._mentions(text, toks, vocab_mentions))
+            out.append(mentions)
         return out
 
-    def _mentions(self, text: str, toks: list[_Tok]) -> list[SkillMention]:
+    def _mentions(
+        self, text: str, toks: list[_Tok], vocab_mentions: list[SkillMention]
+    ) -> list[SkillMention]:
         out: list[SkillMention] = []
-        for a, b in self._sentence_spans(text, toks):
+        for a, b in self._sentence_spans(text, toks, vocab_mentions):
             a, b = _balance_brackets(toks, *_trim_punct(toks, a, b))
             if a >= b:
                 continue
@@ -223,38 +239,55 @@ class SkillExtractor:
             out.append(SkillMention(entry.name if entry else surface, surface, start, end))
         return out
 
-    def _sentence_spans(self, text: str, toks: list[_Tok]) -> list[TokSpan]:
+    def _sentence_spans(
+        self, text: str, toks: list[_Tok], vocab_mentions: list[SkillMention] | None = None
+    ) -> list[TokSpan]:
         """Merged token spans for one sentence whose tokens index into text, gated."""
-        spans, inp = self._analyse(text, toks)
+        spans, inp = self._analyse(text, toks, vocab_mentions)
         if spans and self.gate is not None and not self.gate.accepts(inp):
             return []
         return spans
 
-    def _analyse(self, text: str, toks: list[_Tok]) -> tuple[list[TokSpan], GateInput]:
-        """Merged (ungated) token spans for one sentence and the gate's view of it."""
+    def _analyse(
+        self, text: str, toks: list[_Tok], vocab_mentions: list[SkillMention] | None = None
+    ) -> tuple[list[TokSpan], GateInput]:
+        """Merged (ungated) token spans for one sentence and the gate's view of it.
+
+        vocab_mentions: the vocabulary's mentions in the sentence, when found already.
+        """
         if not toks:
             return [], GateInput((), (), (), ())
         lo, hi = toks[0].start, toks[-1].end
-        mentions = _shift(self.vocab.find(text[lo:hi]), lo)
+        mentions = self._vocab_mentions(text, toks) if vocab_mentions is None else vocab_mentions
         words = [t.text for t in toks]
         kinds = [self._kind(m.name) or "" for m in mentions]
         if self.tagger is None:
             spans = _mention_spans(mentions, toks)
             return spans, GateInput(words, spans, (), kinds, text[lo:hi])
-        if self.feature_vocab is self.vocab:
-            feat_tags = spans_to_bio(_mention_spans(mentions, toks), len(toks))
-        else:
-            feat_tags = self._feature_tags(text, toks)
-        tags = self.tagger.tag(words, feat_tags)
+        tags = self.tagger.tag(words, self._feature_tags(text, toks, mentions))
         crf_spans = _split_at_commas(text, toks, bio_to_spans(tags))
         fill = [m for m, k in zip(mentions, kinds, strict=True) if k in self.fill_kinds]
         spans = merge_spans(crf_spans, _mention_spans(fill, toks))
         return spans, GateInput(words, spans, crf_spans, kinds, text[lo:hi])
 
-    def _feature_tags(self, text: str, toks: list[_Tok]) -> list[str]:
-        """The feature vocabulary's B/I/O tags for one sentence (the tagger's input)."""
+    def _vocab_mentions(self, text: str, toks: list[_Tok]) -> list[SkillMention]:
+        """The vocabulary's mentions in one sentence, with offsets into text."""
         lo, hi = toks[0].start, toks[-1].end
-        found = _shift(self.feature_vocab.find(text[lo:hi]), lo)
+        return _shift(self.vocab.find(text[lo:hi]), lo)
+
+    def _feature_tags(
+        self, text: str, toks: list[_Tok], vocab_mentions: list[SkillMention]
+    ) -> list[str]:
+        """The feature vocabulary's B/I/O tags for one sentence (the tagger's input).
+
+        vocab_mentions are the vocabulary's mentions, which serve when it is the feature
+        vocabulary too (no user imports).
+        """
+        if self.feature_vocab is self.vocab:
+            found = vocab_mentions
+        else:
+            lo, hi = toks[0].start, toks[-1].end
+            found = _shift(self.feature_vocab.find(text[lo:hi]), lo)
         return spans_to_bio(_mention_spans(found, toks), len(toks))
 
     def _kind(self, name: str) -> str | None:
@@ -298,6 +331,11 @@ def _trim_punct(toks: Sequence[_Tok], a: int, b: int) -> TokSpan:
     while b > a and _PUNCT_ONLY.match(toks[b - 1].text):
         b -= 1
     return a, b
+
+
+def _split(text: str) -> list[list[_Tok]]:
+    """The tagger tokens of each sentence of text that has any."""
+    return [toks for a, b in split_sentences(text) if (toks := crf_tokens(text, a, b))]
 
 
 def _shift(mentions: list[SkillMention], offset: int) -> list[SkillMention]:

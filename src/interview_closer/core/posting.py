@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from interview_closer.core import fastre
 from interview_closer.core.models import Posting, Requirement, Section, SkillMention
@@ -11,7 +11,9 @@ from interview_closer.core.sections import classify_heading, classify_sentence, 
 from interview_closer.core.text import split_sentences
 from interview_closer.core.vocab import Vocabulary
 
-MentionFinder = Callable[[str], list[SkillMention]]
+# Finds the skill mentions of each of many texts (offsets into each text); called once per
+# posting, so that a tagger that batches its work gets every sentence at once.
+MentionFinder = Callable[[Sequence[str]], list[list[SkillMention]]]
 
 _NICE_CUES = fastre.compile(
     r"\b(?:preferred|prefer|a plus|plus\b|bonus|nice[ -]to[ -]have|ideally|desirable|"
@@ -79,23 +81,21 @@ def parse_posting(
     only the parts where requirements can stand.
     """
     vocab = vocab or Vocabulary.default()
-    finder: MentionFinder = find_mentions or vocab.find
     sections = find_sections(text)
     units = _units(text, sections)
-    if all_mentions:
-        mentions = finder(text)
+    if find_mentions is None:
+        mentions = vocab.find(text)
+    elif all_mentions:
+        mentions = find_mentions([text])[0]
     else:
         # The tagger is the costly part: run it only where requirements can be.
-        mentions = []
-        for a, b, kind, _ in units:
-            if kind in _CANDIDATE_KINDS:
-                mentions.extend(
-                    SkillMention(m.name, m.surface, m.start + a, m.end + a)
-                    for m in finder(text[a:b])
-                )
+        where = [(a, b) for a, b, kind, _ in units if kind in _CANDIDATE_KINDS]
+        found = find_mentions([text[a:b] for a, b in where])
+        mentions = [SkillMention(m.name, m.surface, m.start + a, m.end + a)
+                    for (a, _), ms in zip(where, found, strict=True) for m in ms]  # fmt: skip
     # Requirement skills: the vocabulary's canonical names first; a tagger span that
     # overlaps none of them adds the skill under its own words.
-    canonical = vocab.find(text) if finder is not vocab.find else mentions
+    canonical = vocab.find(text) if find_mentions is not None else mentions
     skills = _merge_skills(canonical, mentions, vocab)
     has_req_section = any(s.kind in _REQUIREMENT_SECTIONS for s in sections)
     requirements: list[Requirement] = []
