@@ -47,12 +47,14 @@ bench: dev
 	$(BIN)/python -m bench.run
 
 ## Retrain the shipped skill tagger and sentence gate from ../shared/eval/skillspan/train.json.
-## `make train SEMANTIC=1` also retrains the gate that reads sentence embeddings and the
-## semantic mode's neural tagger's two adapters (about 35 minutes on 2 cores).
+## `make train SEMANTIC=1` also rebuilds the semantic mode's word-piece table and retrains
+## the gate that reads sentence embeddings and the neural tagger's two adapters (about 35
+## minutes on 2 cores).
 train: dev
 	$(BIN)/python -m pip install --quiet -e '.[dev,train$(if $(SEMANTIC),$(comma)semantic)]'
 	$(BIN)/python scripts/train_tagger.py
 	$(BIN)/python scripts/train_sentence_gate.py
+	$(if $(SEMANTIC),$(BIN)/python scripts/train_static_embeddings.py)
 	$(if $(SEMANTIC),$(BIN)/python scripts/train_sentence_gate.py --semantic)
 	$(if $(SEMANTIC),$(BIN)/python scripts/train_neural_tagger.py)
 	$(if $(SEMANTIC),$(BIN)/python scripts/train_neural_tagger.py --seed 29 \

@@ -184,8 +184,12 @@ def _year_month(text: str) -> Any:
     return YearMonth(int(year), int(month))
 
 
-def product_predictor(similarity: Any = None) -> Predictor:
-    """The product's path: the shipped posting parser, resume parser and matcher."""
+def product_predictor(similarity: Any = None, semantic: bool = False) -> Predictor:
+    """The product's path: the shipped posting parser, resume parser and matcher.
+
+    semantic: read the posting with the neural tagger, as plans did before (the product's
+    plans read it with the CRF in both modes: see service.plan_from_texts).
+    """
     from interview_closer.core.matching import Matcher
     from interview_closer.core.resume import parse_resume
     from interview_closer.core.vocab import Vocabulary
@@ -195,7 +199,7 @@ def product_predictor(similarity: Any = None) -> Predictor:
     matcher = Matcher(vocab) if similarity is None else Matcher(vocab, similarity=similarity)
 
     def predict(case: Case) -> str:
-        posting = understand_posting(case.posting_text())
+        posting = understand_posting(case.posting_text(), semantic=semantic)
         if not posting.requirements:
             return "gap"  # the parser dropped the line: the product shows nothing for it
         resume = parse_resume(case.resume, vocab=vocab, today=_year_month(case.today))
@@ -205,12 +209,13 @@ def product_predictor(similarity: Any = None) -> Predictor:
 
 
 def semantic_predictor() -> Predictor | None:
-    """The product with sentence embeddings, or None when the extra is not installed."""
-    from interview_closer.core.semantic import EmbeddingSimilarity, semantic_available
+    """The product's semantic mode, or None when the extra is not installed."""
+    from interview_closer.core.semantic import semantic_available
+    from interview_closer.service import semantic_similarity
 
     if not semantic_available():
         return None
-    return product_predictor(EmbeddingSimilarity())
+    return product_predictor(semantic_similarity())
 
 
 def run(cases: Sequence[Case], predict: Predictor) -> dict[str, Any]:

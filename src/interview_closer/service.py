@@ -12,17 +12,17 @@ from interview_closer.core.models import Plan, Posting, Resume, SkillMention, Ye
 if TYPE_CHECKING:
     from interview_closer.core.matching import Matcher
     from interview_closer.core.posting import MentionFinder
+    from interview_closer.core.similarity import Similarity
     from interview_closer.core.vocab import Vocabulary
 
 
 def _finder(semantic: bool = False) -> MentionFinder:
     """The best mention finder available: the trained extractor, else the vocabulary.
 
-    In the semantic mode the mentions come from the neural tagger (the packaged MiniLM
-    encoder with the shipped adapter), when the extra is installed; a model folder given with
-    --model only serves the matching, since the adapter was trained on MiniLM. The neural
-    tagger reads without a sentence gate: on SkillSpan dev the lexical gate only cost it
-    (10-epoch adapter: exact F1 0.523 without, 0.520 with; sentence F1 0.868 against 0.864).
+    semantic: the neural tagger (the packaged MiniLM encoder with the shipped adapters),
+    when the extra is installed. It reads without a sentence gate: on SkillSpan dev the
+    lexical gate only cost it (10-epoch adapter: exact F1 0.523 without, 0.520 with;
+    sentence F1 0.868 against 0.864).
     """
     try:
         from interview_closer.core.extract import SkillExtractor
@@ -45,6 +45,18 @@ def _finder(semantic: bool = False) -> MentionFinder:
         return find_each
 
 
+def require_neural_tagger() -> None:
+    """Raise a usage error unless the semantic extra and the tagger's adapters are installed."""
+    from interview_closer.core.neural_tagger import adapter_available
+    from interview_closer.core.semantic import INSTALL_HINT, semantic_available
+    from interview_closer.errors import UsageError
+
+    if not semantic_available():
+        raise UsageError(f"the neural tagger needs the semantic extra; {INSTALL_HINT}")
+    if not adapter_available():
+        raise UsageError("the neural tagger's adapters are missing from this install; reinstall")
+
+
 def understand_posting(
     text: str,
     title: str | None = None,
@@ -53,7 +65,10 @@ def understand_posting(
     all_mentions: bool = False,
     semantic: bool = False,
 ) -> Posting:
-    """Parse a posting's text with the default vocabulary and extractor."""
+    """Parse a posting's text with the default vocabulary and extractor.
+
+    semantic: find the skill mentions with the neural tagger (`closer extract --semantic`).
+    """
     from interview_closer.core.posting import parse_posting
 
     return parse_posting(text, title=title, company=company, find_mentions=_finder(semantic),
@@ -84,11 +99,25 @@ def _matcher(vocab: Vocabulary, semantic_model: str | None = None) -> Matcher:
         if semantic_model is None:
             _MATCHERS[key] = Matcher(vocab)
         else:
-            from interview_closer.core.semantic import EmbeddingSimilarity
-
-            model = None if semantic_model == "packaged" else semantic_model
-            _MATCHERS[key] = Matcher(vocab, similarity=EmbeddingSimilarity(model))
+            _MATCHERS[key] = Matcher(vocab, similarity=semantic_similarity(semantic_model))
     return _MATCHERS[key]
+
+
+def semantic_similarity(semantic_model: str = "packaged") -> Similarity:
+    """The semantic mode's similarity for matching.
+
+    "packaged": the word-piece table distilled from the packaged MiniLM (a lookup per text;
+    it matches as well as the full encoder on the matching set); anything else names a
+    sentence-transformers model (a local folder, or the packaged MiniLM by its name) whose
+    encoder embeds every text.
+    """
+    from interview_closer.core.static_embeddings import StaticEmbeddingSimilarity, table_available
+
+    if semantic_model == "packaged" and table_available():
+        return StaticEmbeddingSimilarity()
+    from interview_closer.core.semantic import EmbeddingSimilarity
+
+    return EmbeddingSimilarity(None if semantic_model == "packaged" else semantic_model)
 
 
 def plan_from_texts(
@@ -101,12 +130,19 @@ def plan_from_texts(
     today: date | None = None,
     semantic_model: str | None = None,
 ) -> Plan:
-    """The closing plan for a resume text and a posting text."""
+    """The closing plan for a resume text and a posting text.
+
+    semantic_model (see semantic_similarity) adds embeddings to the matching. The posting
+    is read by the CRF and the vocabulary in both modes: the matcher was built on their
+    requirement skills, and on the matching set the neural tagger's ("supporting
+    students", "helping other engineers grow" asked as skills of their own) lost 10 of 733
+    tuning cases and one of the 80 blind probe6 cases.
+    """
     from interview_closer.core.plan import build_plan
     from interview_closer.core.vocab import Vocabulary
 
     vocab = Vocabulary.default()
-    posting = understand_posting(posting_text, title, company, semantic=semantic_model is not None)
+    posting = understand_posting(posting_text, title, company)
     resume = understand_resume(resume_text, today)
     matcher = _matcher(vocab, semantic_model)
     if semantic_model is None:

