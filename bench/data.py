@@ -40,10 +40,26 @@ def load_skillspan(split: str) -> list[SpanSentence]:
     return out
 
 
-def load_esco_linked(name: str) -> list[tuple[str, set[str]]]:
-    """Sentences of one ESCO-linked validation set with their gold ESCO labels (skills only)."""
+def skillspan_splits() -> list[str]:
+    """The SkillSpan splits to measure: dev, and test when a test.json has been put beside it.
+
+    Only train and dev ship in ../shared; a held-out test split dropped in the same folder
+    (same format) is measured too, in rows of its own.
+    """
+    return ["dev", *(["test"] if (SKILLSPAN / "test.json").is_file() else [])]
+
+
+def esco_linked_splits() -> list[str]:
+    """The ESCO-linked splits to measure: validation, and test when both its files are there."""
+    test = all((ESCO_LINKED / f"{name}_test_annotations.csv").is_file()
+               for name in ("tech", "house"))  # fmt: skip
+    return ["validation", *(["test"] if test else [])]
+
+
+def load_esco_linked(name: str, split: str = "validation") -> list[tuple[str, set[str]]]:
+    """Sentences of one ESCO-linked set with their gold ESCO labels (skills only)."""
     gold: dict[str, set[str]] = {}
-    path = ESCO_LINKED / f"{name}_validation_annotations.csv"
+    path = ESCO_LINKED / f"{name}_{split}_annotations.csv"
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             labels = gold.setdefault(row["sentence"], set())

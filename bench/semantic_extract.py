@@ -53,10 +53,10 @@ def extractor(mode: str) -> Any:
     return SkillExtractor.default(gate=_GATES[mode], tagger=_TAGGERS.get(mode, "crf"))
 
 
-def skillspan_figures(mode: str = "default") -> dict[str, float]:
-    """SkillSpan dev exact/overlap/sentence P, R, F1 of the product extractor in a mode."""
-    _check(mode, "skillspan/dev.json")
-    dev = data.load_skillspan("dev")
+def skillspan_figures(mode: str = "default", split: str = "dev") -> dict[str, float]:
+    """SkillSpan exact/overlap/sentence P, R, F1 of the product extractor in a mode."""
+    _check(mode, f"skillspan/{split}.json")
+    dev = data.load_skillspan(split)
     ex = extractor(mode)
     ex.prepare([s.tokens for s in dev])  # batches for the models that read embeddings
     sc = SpanScores.new()
@@ -95,7 +95,9 @@ def speed_figure(mode: str = "default") -> dict[str, float]:
     return {"extraction sentences/s": len(texts) / (time.perf_counter() - t0)}
 
 
-def esco_figures(mode: str = "default", weight: float | None = None) -> dict[str, float]:
+def esco_figures(
+    mode: str = "default", weight: float | None = None, split: str = "validation"
+) -> dict[str, float]:
     """ESCO-linked TECH/HOUSE R-Precision@5 and top-5 share of the product ranking in a mode."""
     from bench.esco_rank import SEMANTIC_WEIGHT, EscoRanker, SemanticEscoRanker
 
@@ -112,7 +114,7 @@ def esco_figures(mode: str = "default", weight: float | None = None) -> dict[str
     out: dict[str, float] = {}
     for name in ("tech", "house"):
         sc = RankScores(k=5)
-        for sentence, gold in data.load_esco_linked(name):
+        for sentence, gold in data.load_esco_linked(name, split):
             # As in bench.run: the vocabulary skills inside the spans and the spans themselves.
             known = baseline.find(sentence)
             spans = product.find(sentence) if mode != "baseline" else []
