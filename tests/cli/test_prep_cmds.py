@@ -151,16 +151,31 @@ def test_extract_semantic_finds_mentions_with_the_neural_tagger() -> None:
     assert {m["text"] for m in data["mentions"]} != {m["text"] for m in default["mentions"]}
 
 
-def test_extract_semantic_without_the_extra_is_a_one_line_usage_error() -> None:
-    hide = ("import sys; sys.modules['sentence_transformers'] = None\n"
+def closer_without(module: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    """`closer` in a process where a module of the semantic extra cannot be imported."""
+    hide = (f"import sys; sys.modules[{module!r}] = None\n"
             "from interview_closer.cli.main import run\n"
-            f"run(['extract', {str(SAMPLES / 'posting.txt')!r}, '--semantic'])\n")
-    run = subprocess.run([sys.executable, "-c", hide], capture_output=True, text=True,
-                         timeout=120)  # fmt: skip
+            f"run({[str(a) for a in args]!r})\n")
+    return subprocess.run([sys.executable, "-c", hide], capture_output=True, text=True,
+                          timeout=120)  # fmt: skip
+
+
+def test_semantic_commands_without_the_extra_are_one_line_usage_errors(tmp_path: Path) -> None:
+    run = closer_without("sentence_transformers", "extract", SAMPLES / "posting.txt",
+                         "--semantic")  # fmt: skip
     assert run.returncode == 2
     assert run.stderr.strip().splitlines() == [
         "closer: the neural tagger needs the semantic extra; install the extra with: "
         "pip install 'interview-closer[semantic]'"]
+    out = tmp_path / "plan.json"
+    run = closer_without("tokenizers", "prep", "-r", RESUME, "-j", POSTING, "--semantic",
+                         "-o", out)  # fmt: skip
+    assert run.returncode == 2
+    (line,) = run.stderr.strip().splitlines()
+    # Without the extra at all, the other modules it brings are named too.
+    assert line.startswith("closer: the semantic mode needs ") and "tokenizers" in line
+    assert line.endswith("; install the extra with: pip install 'interview-closer[semantic]'")
+    assert not out.exists()  # nothing half-written
 
 
 def test_prep_semantic_reads_the_posting_as_the_default_does() -> None:
