@@ -85,9 +85,9 @@ class StaticEmbeddingSimilarity(CosineSimilarity):
         The sum of a text's rows less its part along the direction all texts share, which
         would otherwise make any two long texts look alike.
         """
+        self.load()  # first: it says which parts of the extra are missing
         import numpy as np
 
-        self.load()
         table, common = _table()
         out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
         encodings = self._tokenizer.encode_batch(texts, add_special_tokens=False)
