@@ -39,6 +39,7 @@ for extra in (REPO, REPO / "src"):
 
 from bench.data import SHARED, load_skillspan  # noqa: E402
 
+from interview_closer.core import lora  # noqa: E402
 from interview_closer.core import neural_tagger as nt  # noqa: E402
 from interview_closer.core.extract import crf_tokens  # noqa: E402
 from interview_closer.core.semantic import packaged_model_path  # noqa: E402
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
 
     torch.set_num_threads(args.threads)
     alpha = 2.0 * args.rank
-    encoder, tokenizer, head = nt.build_model(base, args.rank, alpha, len(nt.LABELS), args.layers)
+    encoder, tokenizer, head = lora.build_model(base, args.rank, alpha, len(nt.LABELS), args.layers)
     items = [encode_words(tokenizer, words, rows)
              for words, rows in zip(sentences, targets, strict=True)]  # fmt: skip
 

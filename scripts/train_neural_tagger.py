@@ -32,6 +32,7 @@ for extra in (REPO, REPO / "src"):
 from bench.data import SpanSentence, load_skillspan  # noqa: E402
 from bench.metrics import SpanScores, bio_spans, gold_union  # noqa: E402
 
+from interview_closer.core import lora  # noqa: E402
 from interview_closer.core import neural_tagger as nt  # noqa: E402
 from interview_closer.core.semantic import packaged_model_path  # noqa: E402
 
@@ -125,7 +126,7 @@ def save_adapter(torch, encoder, head, out: Path, meta: dict) -> None:
     from safetensors.torch import save_file
 
     state = {k: v.detach().to(torch.float16).contiguous()
-             for k, v in nt.trained_state(encoder, head).items()}
+             for k, v in lora.trained_state(encoder, head).items()}
     out.parent.mkdir(parents=True, exist_ok=True)
     save_file(state, str(out), metadata={"config": json.dumps(meta)})
     print(f"saved {out} ({out.stat().st_size / 1e6:.2f} MB)")
@@ -167,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     base = packaged_model_path()
     typed = not args.untyped
     labels = TYPED if typed else nt.LABELS
-    encoder, tokenizer, head = nt.build_model(base, args.rank, args.alpha, len(labels), args.layers)
+    encoder, tokenizer, head = lora.build_model(base, args.rank, args.alpha, len(labels),
+                                                args.layers)  # fmt: skip
     train = encode(tokenizer, load_skillspan("train")[: args.limit or None], typed)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from interview_closer.core.lora import build_model, fold_lora
 from interview_closer.core.packed_encoder import PackedEncoder
 from interview_closer.core.tagger import CrfTagger, Marginals
 from interview_closer.errors import UsageError
@@ -50,8 +51,6 @@ SKIP_BELOW = 0.05
 # adapter read 17% of the sentences (exact F1 0.559, sentence F1 0.871); at 0.6 it reads 11%
 # (0.560 and 0.870), which makes the whole of extraction about a tenth faster.
 SURE_ABOVE = 0.6
-# Linear layers of each BERT block that get a low-rank update.
-TARGETS = ("query", "key", "value", "attention.output.dense", "intermediate.dense", "output.dense")
 # Word pieces per sentence the encoder reads; longer sentences are tagged in windows.
 MAX_PIECES = 128
 # Words whose piece ids are kept; a long-running server starts afresh past this many.
@@ -59,63 +58,6 @@ WORD_CACHE = 200_000
 # Sentences encoded together, sorted by length: their pieces are packed without padding for
 # the linear layers, but attention still pads each to the longest of its batch.
 BATCH = 32
-
-
-def build_model(
-    base_path: Path, rank: int, alpha: float, n_labels: int = len(LABELS), layers: int = 0
-) -> tuple[Any, Any, Any]:
-    """The base encoder with trainable LoRA updates, its tokenizer and a token head.
-
-    layers > 0 keeps only the encoder's first that many blocks (a faster, smaller tagger).
-    """
-    from interview_closer.core.semantic import quiet_offline
-
-    quiet_offline()
-    import torch
-    from transformers import AutoModel, AutoTokenizer
-    from transformers.utils import logging as hf_logging
-
-    hf_logging.disable_progress_bar()  # "Loading weights" bars would land on the user's terminal
-    tokenizer = AutoTokenizer.from_pretrained(str(base_path), local_files_only=True)
-    encoder = AutoModel.from_pretrained(str(base_path), local_files_only=True)
-    if layers:
-        encoder.encoder.layer = encoder.encoder.layer[:layers]
-        encoder.config.num_hidden_layers = layers
-    for p in encoder.parameters():
-        p.requires_grad_(False)
-    for name, module in list(encoder.named_modules()):
-        if any(name.endswith(t) for t in TARGETS) and isinstance(module, torch.nn.Linear):
-            parent_name, _, child = name.rpartition(".")
-            parent = encoder.get_submodule(parent_name)
-            setattr(parent, child, with_lora(module, rank, alpha))
-    head = torch.nn.Linear(encoder.config.hidden_size, n_labels)
-    return encoder, tokenizer, head
-
-
-def with_lora(base: Any, rank: int, alpha: float) -> Any:
-    """A torch module computing base(x) + scale * x A^T B^T, with B starting at zero."""
-    import torch
-
-    class _Lora(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.base = base
-            self.lora_a = torch.nn.Parameter(torch.empty(rank, base.in_features))
-            self.lora_b = torch.nn.Parameter(torch.zeros(base.out_features, rank))
-            torch.nn.init.kaiming_uniform_(self.lora_a, a=5**0.5)
-            self.scale = alpha / rank
-
-        def forward(self, x: Any) -> Any:
-            return self.base(x) + (x @ self.lora_a.T @ self.lora_b.T) * self.scale
-
-    return _Lora()
-
-
-def trained_state(encoder: Any, head: Any) -> dict[str, Any]:
-    """The tensors worth saving: LoRA factors and the head (the base stays in its package)."""
-    state = {f"enc.{k}": v for k, v in encoder.state_dict().items() if ".lora_" in k}
-    state.update({f"head.{k}": v for k, v in head.state_dict().items()})
-    return state
 
 
 def word_pieces(tokenizer: Any, words: Sequence[str]) -> tuple[list[int], list[int]]:
@@ -424,7 +366,7 @@ def _load(base_path: Path, adapter_path: Path) -> tuple[Any, Any, Any, list[str]
         {k[4:]: v for k, v in state.items() if k.startswith("enc.")}, strict=False
     )
     head.load_state_dict({k[5:]: v for k, v in state.items() if k.startswith("head.")})
-    _fold(encoder)
+    fold_lora(encoder)
     head.eval()
     # Half-width floats run the matrix products about twice as fast on CPUs with bfloat16
     # instructions; dev F1 moved by 0.002. Elsewhere they would be emulated.
@@ -432,19 +374,6 @@ def _load(base_path: Path, adapter_path: Path) -> tuple[Any, Any, Any, list[str]
     head.to(dtype)
     torch.set_num_threads(1)
     return PackedEncoder(encoder, dtype), tokenizer, head, labels
-
-
-def _fold(encoder: Any) -> None:
-    """Replace each LoRA layer by its base layer with the update added to the weights."""
-    import torch
-
-    with torch.no_grad():
-        for name, module in list(encoder.named_modules()):
-            if hasattr(module, "lora_a"):
-                base = module.base
-                base.weight += (module.lora_b @ module.lora_a) * module.scale
-                parent_name, _, child = name.rpartition(".")
-                setattr(encoder.get_submodule(parent_name), child, base)
 
 
 @lru_cache(maxsize=1)
