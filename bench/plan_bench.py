@@ -91,7 +91,7 @@ def semantic_plans_per_second(seconds: float = 3.0) -> tuple[float, int] | None:
     pairs = _sample_pairs()
     similarity = _matcher(Vocabulary.default(), "packaged").similarity
     assert isinstance(similarity, CosineSimilarity)
-    for rt, pt, title, company in pairs:  # warm-up: table, vocabulary, tagger loaded once
+    for rt, pt, title, company in pairs:  # warm-up: table, vocabulary and CRF loaded once
         plan_from_texts(rt, pt, title=title, company=company, semantic_model="packaged")
     done = 0
     t0 = time.perf_counter()
@@ -141,7 +141,7 @@ def section_plans(row: Any) -> list[Any]:
     Row = row
     rate, pairs = plans_per_second()
     prep, bare, ratio = prep_process_ratio()
-    # Last: the semantic figures load torch, which would slow the measures above.
+    # Last: the semantic figures load more modules into this process (numpy, the table).
     load = semantic_load_seconds()
     semantic = semantic_plans_per_second()
     return [

