@@ -2,9 +2,10 @@
 
 The linear layers, which do nearly all the arithmetic, read the sentences' word pieces
 packed one after another, with no padding; only attention, which needs each sentence on a
-row of its own, sees them padded to the longest. The query, key and value projections are
-one matrix product, and the attention scale is folded into the query weights. A batch of
-posting sentences, whose lengths vary from 5 to 100 pieces, was about half padding before.
+row of its own, sees them padded, in groups of like length. The query, key and value
+projections are one matrix product, and the attention scale is folded into the query
+weights. A batch of posting sentences, whose lengths vary from 5 to 100 pieces, was about
+half padding before.
 torch is imported inside functions: the default install never pays for it.
 """
 
@@ -24,6 +25,9 @@ class PackedEncoder:
             return t.detach().to(dtype if dtype is not None else t.dtype).contiguous()
 
         config = bert.config
+        if config.hidden_act != "gelu" or getattr(config, "position_embedding_type",
+                                                  "absolute") != "absolute":  # fmt: skip
+            raise ValueError("the packed forward pass knows BERT with GELU and absolute positions")
         emb = bert.embeddings
         self.heads = int(config.num_attention_heads)
         self.eps = float(config.layer_norm_eps)

