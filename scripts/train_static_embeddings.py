@@ -78,26 +78,28 @@ def corpus() -> list[str]:
     return texts
 
 
-def piece_counts(tokenizer: object, texts: list[str], size: int) -> object:
-    """How often each word piece occurs in the texts."""
+def piece_counts(texts: list[list[int]], size: int) -> object:
+    """How often each word piece occurs in the texts (as piece ids)."""
     import numpy as np
 
     counts: Counter[int] = Counter()
-    for encoding in tokenizer.encode_batch(texts, add_special_tokens=False):  # type: ignore[attr-defined]
-        counts.update(encoding.ids)
+    for ids in texts:
+        counts.update(ids)
     out = np.zeros(size)
     for piece, n in counts.items():
         out[piece] = n
     return out
 
 
-def shared_direction(rows: object, scales: object, tokenizer: object, texts: list[str]) -> object:
-    """The first principal axis (not centred) of the texts' summed rows, as run time sums them."""
+def shared_direction(rows: object, scales: object, texts: list[list[int]]) -> object:
+    """The first principal axis (not centred) of the texts' summed rows, as run time sums them.
+
+    texts are piece ids.
+    """
     import numpy as np
 
     table = np.asarray(rows, dtype=np.float32) * np.asarray(scales)[:, None]
-    sums = np.stack([table[e.ids].sum(0)
-                     for e in tokenizer.encode_batch(texts, add_special_tokens=False)])  # type: ignore[attr-defined]  # fmt: skip
+    sums = np.stack([table[ids].sum(0) for ids in texts])
     sums /= np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
     _, _, vt = np.linalg.svd(sums, full_matrices=False)
     return vt[0].astype(np.float32)
@@ -139,11 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     base = packaged_model_path()
     states, tokenizer = piece_states(base, args.threads)
-    texts = corpus()
-    counts = piece_counts(tokenizer, texts, len(states))  # type: ignore[arg-type]
+    # The corpus read once as piece ids, for the weights and the shared direction.
+    texts = [e.ids for e in tokenizer.encode_batch(corpus(), add_special_tokens=False)]  # type: ignore[attr-defined]
+    counts = piece_counts(texts, len(states))  # type: ignore[arg-type]
     silent = [tokenizer.token_to_id(piece) for piece in SPECIAL_PIECES]  # type: ignore[attr-defined]
     rows, scales = build(states, counts, args.dims, silent)
-    common = shared_direction(rows, scales, tokenizer, texts)
+    common = shared_direction(rows, scales, texts)
     from safetensors.numpy import save_file
 
     # One metadata entry: the file format keeps several in no fixed order.

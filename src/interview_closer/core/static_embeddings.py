@@ -2,12 +2,13 @@
 
 `scripts/train_static_embeddings.py` reads each of all-MiniLM-L6-v2's word pieces through
 the encoder once and keeps a small weighted vector per piece (int8, about 3 MB in the
-package). A text's embedding is the normalised sum of its pieces' rows: a table lookup
-instead of an encoder pass. On the matching set's tune, fresh and probe splits it reads as
-the full encoder did (649 of 733 cases for the encoder, 652 for the table) at a few
-microseconds a text instead of a few milliseconds, which is what lets a semantic plan
-compare some 60 texts quickly. The tokenizer is the packaged model's own (the `tokenizers`
-library, no torch); numpy does the sums.
+package). A text's embedding is the sum of its pieces' rows, less its part along the
+direction all texts share, normalised: a table lookup instead of an encoder pass. On the
+matching set's tune, fresh and probe splits it reads as the full encoder did (649 of 733
+cases for the encoder, 652 for the table) at a few microseconds a text instead of a few
+milliseconds, which is what lets a semantic plan compare some 60 texts quickly. The
+tokenizer is the packaged model's own (the `tokenizers` library, no torch); numpy does
+the sums.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from typing import Any
 
 from interview_closer.core.semantic import INSTALL_HINT, CosineSimilarity, packaged_model_path
 from interview_closer.core.similarity import Similarity
+from interview_closer.core.tagger import MODEL_DIR
 from interview_closer.errors import UsageError
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "model"
 TABLE_PATH = MODEL_DIR / "static_embeddings.safetensors"
 # Cosines below LOW count nothing and from HIGH up count fully (between: a straight line);
 # the matcher then takes the higher of that and the lexical score. Chosen with the table on
