@@ -52,16 +52,15 @@ SPECIAL_PIECES = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]")
 def piece_states(base: Path, threads: int) -> tuple[object, object]:
     """Every word piece's hidden state when read alone, and the tokenizer (numpy, tokenizers)."""
     import torch
-    from transformers import AutoModel
 
-    from interview_closer.core.packed_encoder import PackedEncoder
+    from interview_closer.core.packed_encoder import PackedEncoder, load_bert, load_tokenizer
 
     torch.set_num_threads(threads)
-    bert = AutoModel.from_pretrained(str(base), local_files_only=True).eval()
-    encoder = PackedEncoder(bert)  # float32: the table is built once
-    tokenizer = se.load_tokenizer(base)
+    state, config = load_bert(base)
+    encoder = PackedEncoder(state, config)  # float32: the table is built once
+    tokenizer = load_tokenizer(base)
     cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
-    size = int(bert.config.vocab_size)
+    size = int(config["vocab_size"])
     rows = []
     with torch.inference_mode():
         for start in range(0, size, 1024):

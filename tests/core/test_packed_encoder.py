@@ -48,7 +48,7 @@ def test_packed_states_equal_the_padded_forward_pass(bert: object) -> None:
     for row, seq in enumerate(sequences):
         ids[row, : len(seq)] = torch.tensor(seq)
         mask[row, : len(seq)] = 1
-    encoder = pe.PackedEncoder(bert)  # float32, as the weights came
+    encoder = pe.PackedEncoder.from_bert(bert)  # float32, as the weights came
     with torch.inference_mode():
         padded = bert(input_ids=ids, attention_mask=mask).last_hidden_state  # type: ignore[operator]
         packed = encoder.forward(sequences)
@@ -62,6 +62,36 @@ def test_bfloat16_states_stay_close(bert: object) -> None:
 
     sequences = [[101, 7592, 2088, 102], [101, 2951, 4106, 1998, 15315, 102]]
     with torch.inference_mode():
-        exact = pe.PackedEncoder(bert).forward(sequences)
-        half = pe.PackedEncoder(bert, torch.bfloat16).forward(sequences).float()
+        exact = pe.PackedEncoder.from_bert(bert).forward(sequences)
+        half = pe.PackedEncoder.from_bert(bert, torch.bfloat16).forward(sequences).float()
     assert half.dtype == torch.float32 and (half - exact).abs().mean() < 0.02
+
+
+def test_weights_read_from_the_model_files_give_the_same_states(bert: object) -> None:
+    import torch
+
+    from interview_closer.core.semantic import packaged_model_path
+
+    sequences = [[101, 7592, 2088, 102], [101, 2951, 4106, 1998, 15315, 2951, 102]]
+    with torch.inference_mode():
+        loaded = pe.PackedEncoder(*pe.load_bert(packaged_model_path())).forward(sequences)
+        reference = pe.PackedEncoder.from_bert(bert).forward(sequences)
+    assert torch.equal(loaded, reference)
+
+
+def test_a_folded_update_computes_what_the_adapted_layer_did() -> None:
+    torch = pytest.importorskip("torch")
+    from interview_closer.core.lora import fold_into_state, trained_state, with_lora
+
+    torch.manual_seed(0)
+    layer = with_lora(torch.nn.Linear(8, 6), rank=2, alpha=4.0)
+    torch.nn.init.normal_(layer.lora_b)  # a trained update: B is no longer zero
+    encoder = torch.nn.Module()
+    encoder.query = layer
+    state = {"query.weight": layer.base.weight.detach().clone()}
+    fold_into_state(state, trained_state(encoder, torch.nn.Linear(1, 1)), layer.scale)
+    x = torch.randn(3, 8)
+    with torch.no_grad():
+        folded = torch.nn.functional.linear(x, state["query.weight"], layer.base.bias)
+        assert not torch.allclose(folded, layer.base(x), atol=1e-3)  # the update matters
+        assert torch.allclose(folded, layer(x), atol=1e-5)

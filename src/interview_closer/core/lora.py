@@ -2,15 +2,18 @@
 
 `scripts/train_neural_tagger.py` trains a low-rank update of each linear layer of the frozen
 all-MiniLM-L6-v2 encoder and a token head; only those are saved (`trained_state`). At load
-time `fold_lora` adds each update into its base layer's weights, so tagging runs a plain
-encoder. torch and transformers are imported inside functions: the default install never
-pays for them.
+time `fold_into_state` adds each update into the base weights it adapts, so tagging runs a
+plain encoder. torch and transformers are imported inside functions (and only training
+needs transformers): the default install never pays for them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from interview_closer.core.packed_encoder import PieceTokenizer
 
 # Linear layers of each BERT block that get a low-rank update.
 TARGETS = ("query", "key", "value", "attention.output.dense", "intermediate.dense", "output.dense")
@@ -27,11 +30,11 @@ def build_model(
 
     quiet_offline()
     import torch
-    from transformers import AutoModel, AutoTokenizer
+    from transformers import AutoModel
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()  # "Loading weights" bars would land on the user's terminal
-    tokenizer = AutoTokenizer.from_pretrained(str(base_path), local_files_only=True)
+    tokenizer = PieceTokenizer(base_path)
     encoder = AutoModel.from_pretrained(str(base_path), local_files_only=True)
     if layers:
         encoder.encoder.layer = encoder.encoder.layer[:layers]
@@ -73,14 +76,13 @@ def trained_state(encoder: Any, head: Any) -> dict[str, Any]:
     return state
 
 
-def fold_lora(encoder: Any) -> None:
-    """Replace each LoRA layer by its base layer with the update added to the weights."""
+def fold_into_state(state: dict[str, Any], update: Mapping[str, Any], scale: float) -> None:
+    """Add each saved low-rank update (`trained_state` names) into the base weights it adapts."""
     import torch
 
     with torch.no_grad():
-        for name, module in list(encoder.named_modules()):
-            if hasattr(module, "lora_a"):
-                base = module.base
-                base.weight += (module.lora_b @ module.lora_a) * module.scale
-                parent_name, _, child = name.rpartition(".")
-                setattr(encoder.get_submodule(parent_name), child, base)
+        for key, a in update.items():
+            if key.startswith("enc.") and key.endswith(".lora_a"):
+                stem = key[len("enc.") : -len(".lora_a")]
+                b = update[f"enc.{stem}.lora_b"]
+                state[f"{stem}.weight"] = state[f"{stem}.weight"] + (b @ a) * scale

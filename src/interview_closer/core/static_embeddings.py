@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from interview_closer.core.packed_encoder import load_tokenizer
 from interview_closer.core.semantic import INSTALL_HINT, CosineSimilarity, packaged_model_path
 from interview_closer.core.similarity import Similarity
 from interview_closer.core.tagger import MODEL_DIR
@@ -31,16 +31,6 @@ TABLE_PATH = MODEL_DIR / "static_embeddings.safetensors"
 LOW, HIGH = 0.3, 0.9
 # What reading the table needs (all installed by the semantic extra).
 _NEEDS = ("numpy", "safetensors", "tokenizers")
-
-
-def load_tokenizer(base: Path) -> Any:
-    """The packaged model's word-piece tokenizer (no padding, no truncation)."""
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
-    return tokenizer
 
 
 def table_available() -> bool:
