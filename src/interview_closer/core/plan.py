@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from interview_closer.core import fastre
@@ -18,7 +19,14 @@ from interview_closer.core.models import (
     Script,
     TopSkill,
 )
-from interview_closer.core.phrasing import Picker, first_person, learning_plan, phrasing, shorten
+from interview_closer.core.phrasing import (
+    Picker,
+    first_person,
+    is_past_tense_verb,
+    learning_plan,
+    phrasing,
+    shorten,
+)
 from interview_closer.core.vocab import Vocabulary
 
 PITCH_MAX_WORDS = 160
@@ -191,7 +199,13 @@ class _Writer:
             return f"I earned {text}"
         if section == "certifications":
             return f"I hold {text}"
-        return f"my resume notes: {text}"
+        role = _role_sentence(ev.text, self._is_name) if section == "summary" else None
+        return role or f"my resume says “{text}”"
+
+    def _is_name(self, word: str) -> bool:
+        """True for a tool, language or credential name ("Python"), which keeps its capital."""
+        entry = self.vocab.lookup(word)
+        return entry is not None and entry.kind not in ("skill", "soft")
 
     def pitch(self, top: list[TopSkill]) -> str:
         """The parting pitch, at most PITCH_MAX_WORDS words."""
@@ -252,6 +266,8 @@ class _Writer:
             return Gap(req.id, "minor", self.picker.pick("answer_soft_prepare", req.id,
                                                          gap=gap_name))
         plan_kind = req.kind if req.kind != "years" else "skill"
+        if not named and plan_kind == "skill":
+            plan_kind = "topic"  # the gap is a phrase of the requirement, not a skill's name
         plan = learning_plan(plan_kind, gap_name)
         values = {"gap": gap_name, "plan": plan}
         if m.severity == "blocking":
@@ -343,6 +359,30 @@ class _Writer:
 _LOWER_WORD = fastre.compile(r"\b[a-z][a-z-]+\b")
 
 
+# A summary that opens by naming the candidate: "Registered nurse with six years in ...".
+_ROLE_OPENING = fastre.compile(r"^([A-Z][\w&/-]*(?: [\w&/-]+){0,6}?) (with|who) ([^.;]+)")
+# Letters whose names start with a vowel sound take "an" as initials: "an RN", "an MBA".
+_VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
+
+
+def _role_sentence(text: str, is_name: Callable[[str], bool]) -> str | None:
+    """"I'm a ... with ..." from a summary's opening noun phrase, or None if it has none."""
+    found = _ROLE_OPENING.match(text.strip())
+    if found is None:
+        return None
+    phrase, link, rest = found.groups()
+    first = phrase.split(" ", 1)[0]
+    if first.lower() in ("i", "my", "we", "our") or is_past_tense_verb(first):
+        return None
+    if first.isupper() and len(first) > 1:
+        article = "an" if first[0] in _VOWEL_SOUND_LETTERS else "a"
+    else:
+        if not is_name(first):
+            phrase = phrase[0].lower() + phrase[1:]
+        article = "an" if phrase[0].lower() in "aeio" else "a"
+    return f"I'm {article} {phrase} {link} {shorten(rest.rstrip(), 18)}"
+
+
 def _cap(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
@@ -355,7 +395,9 @@ def _capped(gap: Gap) -> Gap:
 _LEAD_IN = fastre.compile(
     r"^(?:(?:strong|solid|excellent|proven|demonstrated|good|deep|hands-on|working|some|"
     r"professional|previous|prior)\s+)*(?:experience|knowledge|understanding|proficiency|"
-    r"familiarity|expertise|background|skills?)\s+(?:with|in|of|using)\s+|^(?:ability|able)\s+to\s+",
+    r"familiarity|expertise|background|skills?)\s+(?:with|in|of|using)\s+|^(?:ability|able)\s+to\s+"
+    # "Experience turning questions into datasets": the gerund is the topic.
+    r"|^(?:(?:strong|solid|proven|hands-on|some|prior)\s+)*experience\s+(?=[a-z]+ing\b)",
     re.IGNORECASE,
 )
 _TAIL = fastre.compile(r"\s*(?:,|\(|is|are|would be|will be)?\s*(?:a (?:big )?plus|preferred|"
