@@ -128,3 +128,15 @@ def test_marginals_sum_to_one_and_agree_with_the_tags() -> None:
     assert tags[3] == "B" and max(range(3), key=lambda k: probs[3][k]) == 1
     assert max(range(3), key=lambda k: probs[2][k]) == 0  # "with" is outside
     assert tagger.marginals([]) == []
+
+
+def test_kept_token_features_give_the_same_features() -> None:
+    tokens = ["Experience", "with", "Kubernetes", "and", "Kubernetes", "operators", "."]
+    clusters = {"kubernetes": "a1|b2|c3", "operators": "a2|b9"}
+    fresh = sentence_features(tokens, ["O", "O", "B", "O", "B", "I", "O"], clusters)
+    known: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {}
+    kept = sentence_features(tokens, ["O", "O", "B", "O", "B", "I", "O"], clusters, known)
+    again = sentence_features(tokens, ["O", "O", "B", "O", "B", "I", "O"], clusters, known)
+    assert set(known) == set(tokens)
+    assert [sorted(f) for f in kept] == [sorted(f) for f in fresh] == [sorted(f) for f in again]
+    assert "c-1=a1" in fresh[5] and "c1=a2" in fresh[4]

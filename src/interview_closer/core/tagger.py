@@ -79,48 +79,63 @@ def _cue_before(words: Sequence[str], i: int) -> str | None:
     return None
 
 
+# What a token contributes on its own: its core word, shape, own features and cluster codes.
+TokenFeatures = tuple[str, str, tuple[str, ...], tuple[str, ...]]
+
+
+def token_features(tok: str, clusters: Mapping[str, str]) -> TokenFeatures:
+    """The features a token has whatever its sentence (see `sentence_features`)."""
+    w = core_word(tok)
+    shape = word_shape(tok)
+    own = ["b", "w=" + w, "s=" + shape, "p3=" + w[:3], "x2=" + w[-2:], "x3=" + w[-3:],
+           "x4=" + w[-4:]]  # fmt: skip
+    if tok[:1].isupper():
+        own.append("cap")
+    if tok.isupper() and len(tok) > 1:
+        own.append("upper")
+    if any(ch.isdigit() for ch in tok):
+        own.append("digit")
+    if not any(ch.isalnum() for ch in tok):
+        own.append("punct")
+    if "-" in tok or "/" in tok:
+        own.append("joined")
+    if tok != w and tok.lower() != w:
+        own.append("edgepunct")
+    codes = tuple(clusters.get(w, "").split("|")) if clusters.get(w) else ()
+    own.extend("c=" + part for part in codes)
+    return w, shape, tuple(own), codes
+
+
 def sentence_features(
     tokens: Sequence[str],
     vocab_tags: Sequence[str] | None = None,
     clusters: Mapping[str, str] | None = None,
+    known: dict[str, TokenFeatures] | None = None,
 ) -> list[list[str]]:
-    """One feature list per token; vocab_tags are the vocabulary's B/I/O tags for the tokens."""
+    """One feature list per token; vocab_tags are the vocabulary's B/I/O tags for the tokens.
+
+    known, if given, keeps each token's own features between calls (see `token_features`):
+    tokens recur, and working them out was most of the cost. The order of features in a
+    list carries no meaning to the CRF.
+    """
     n = len(tokens)
-    words = [core_word(t) for t in tokens]
-    shapes = [word_shape(t) for t in tokens]
-    vt = list(vocab_tags) if vocab_tags is not None else ["O"] * n
     clusters = clusters or {}
+    if known is None:
+        per_token = [token_features(t, clusters) for t in tokens]
+    else:
+        per_token = []
+        for t in tokens:
+            found = known.get(t)
+            if found is None:
+                found = known[t] = token_features(t, clusters)
+            per_token.append(found)
+    words = [p[0] for p in per_token]
+    vt = list(vocab_tags) if vocab_tags is not None else ["O"] * n
     sent = _sentence_cues(words)
     feats: list[list[str]] = []
-    for i, tok in enumerate(tokens):
-        w = words[i]
-        f = [
-            "b",
-            "w=" + w,
-            "s=" + shapes[i],
-            "p3=" + w[:3],
-            "x2=" + w[-2:],
-            "x3=" + w[-3:],
-            "x4=" + w[-4:],
-            "pos=" + _position_bucket(i),
-            "v=" + vt[i],
-            *sent,
-        ]
-        if tok[:1].isupper():
-            f.append("cap")
-        if tok.isupper() and len(tok) > 1:
-            f.append("upper")
-        if any(ch.isdigit() for ch in tok):
-            f.append("digit")
-        if not any(ch.isalnum() for ch in tok):
-            f.append("punct")
-        if "-" in tok or "/" in tok:
-            f.append("joined")
-        if tok != w and tok.lower() != w:
-            f.append("edgepunct")
-        cl = clusters.get(w)
-        if cl:
-            f.extend("c=" + part for part in cl.split("|"))
+    for i in range(n):
+        w, _, own, _ = per_token[i]
+        f = [*own, "pos=" + _position_bucket(i), "v=" + vt[i], *sent]
         cue = _cue_before(words, i)
         if cue:
             f.append("cue=" + cue)
@@ -129,12 +144,11 @@ def sentence_features(
             if 0 <= j < n:
                 f.append(f"w{d}={words[j]}")
                 if d in (-1, 1):
-                    f.append(f"s{d}={shapes[j]}")
-                    f.append(f"x{d}={words[j][-3:]}")
+                    wj, sj, _, cj = per_token[j]
+                    f.append(f"s{d}={sj}")
+                    f.append(f"x{d}={wj[-3:]}")
                     f.append(f"v{d}={vt[j]}")
-                    cj = clusters.get(words[j])
-                    if cj:
-                        f.extend(f"c{d}={part}" for part in cj.split("|")[:2])
+                    f.extend(f"c{d}={part}" for part in cj[:2])
             else:
                 f.append(f"w{d}=<{'s' if d < 0 else 'e'}>")
         if i > 0:
@@ -160,6 +174,8 @@ def collapse_label(label: str) -> str:
 
 
 Marginals = list[tuple[float, float, float]]  # per token: P(O), P(B), P(I)
+# Tokens whose own features a tagger keeps.
+TOKEN_CACHE = 100_000
 
 
 class CrfTagger:
@@ -175,6 +191,13 @@ class CrfTagger:
         # Each model label with the O/B/I column its marginal adds to (read once: the
         # semantic mode asks for marginals on every sentence).
         self._columns = [(lab, "OBI".index(collapse_label(lab))) for lab in self._tagger.labels()]
+        # Each token's own features, kept between sentences.
+        self._known: dict[str, TokenFeatures] = {}
+
+    def _features(self, tokens: Sequence[str], vocab_tags: Sequence[str] | None) -> list[list[str]]:
+        if len(self._known) > TOKEN_CACHE:
+            self._known.clear()  # a long-running server starts afresh
+        return sentence_features(tokens, vocab_tags, self.clusters, self._known)
 
     @classmethod
     def default(cls) -> CrfTagger:
@@ -185,7 +208,7 @@ class CrfTagger:
         """B/I/O tags for a sentence's tokens."""
         if not tokens:
             return []
-        labels = self._tagger.tag(sentence_features(tokens, vocab_tags, self.clusters))
+        labels = self._tagger.tag(self._features(tokens, vocab_tags))
         return [collapse_label(lab) for lab in labels]
 
     def marginals(
@@ -195,7 +218,7 @@ class CrfTagger:
         if not tokens:
             return []
         crf = self._tagger
-        crf.set(sentence_features(tokens, vocab_tags, self.clusters))
+        crf.set(self._features(tokens, vocab_tags))
         out: Marginals = []
         for i in range(len(tokens)):
             probs = [0.0, 0.0, 0.0]
