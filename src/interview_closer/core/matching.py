@@ -51,9 +51,6 @@ LOOSE_WEIGHT = 0.3
 NAME_PART = 0.6
 # The score of a credential not held when the resume shows the practice it certifies.
 SUBJECT = 0.45
-# Years requirements: fewer years than FEW_YEARS of those asked is a gap, more is partial
-# (0.2 until the blind probe5 set: "10+ years" against 2.7 is a gap to a recruiter).
-FEW_YEARS = 0.4
 _FREE_REASONS = {"met": "resume lines use the same words",
                  "partial": "some resume lines touch on this"}
 _EITHER = fastre.compile(r"\bor\b|one of|such as|e\.g\.|like\b|similar", re.I)
@@ -97,7 +94,8 @@ class Matcher:
     ) -> Match:
         """Match a single requirement."""
         if req.kind == "years":
-            match = self._years(req, resume, by_skill)
+            match = yrs.years_match(req, resume, by_skill, self.vocab, self.similarity,
+                                    self._skill_hits, self._lexical_hits)
         elif req.kind == "degree":
             match = degree_match(req, resume, self._lexical_hits)
         elif req.kind == "logistics":
@@ -351,79 +349,3 @@ class Matcher:
             if hs and hs[0].skill and hs[0].skill not in match.matched_skills:
                 match.matched_skills.append(hs[0].skill)
         return match
-
-    # -- years of experience -------------------------------------------------
-    def _years(
-        self, req: Requirement, resume: Resume, by_skill: dict[str, list[EvidenceItem]]
-    ) -> Match:
-        need = req.years or 0.0
-        named = [m for m in req.skills if getattr(self.vocab.entry(m.name), "kind", "") != "soft"]
-        team = rules.team_lead_span(req.text)
-        if team is not None:
-            # "3 years supervising a team of payroll staff": the years asked are years of
-            # leading people; the trade named after "team of" only says whom.
-            spans = rules.surface_spans(req.text, named)
-            named = [m for m, (at, _) in zip(named, spans, strict=True)
-                     if not team[0] <= at < team[1]]
-        have, label, skill = 0.0, "relevant experience", "__total__"
-        for m in named:
-            # Only lines the matcher accepts count ("Java Junction Café" is no Java).
-            years = resume.skill_years.get(m.name, 0.0) if by_skill.get(m.name) else 0.0
-            if years > have or skill == "__total__":
-                have, label, skill = years, m.surface, m.name
-        span = resume.skill_spans.get(skill)
-        for m in named if have <= 0 else ():
-            # "3+ years of chromatography" from the HPLC lines: a member of the family the
-            # skill names shows it, as it does for a plain skills requirement.
-            for other in by_skill:
-                years = resume.skill_years.get(other, 0.0)
-                if self.vocab.family_of(other) == m.name.lower() and years > have:
-                    have, label, span = years, m.surface, resume.skill_spans.get(other)
-        # Roles that show what is asked: by a named skill, or by their title and lines
-        # ("Staff Nurse" for "years of nursing"); their dates, overlaps counted once.
-        subject = yrs.YEARS_LEAD.sub("", req.text, count=1).strip(" .;:")
-        # Titles rarely name a tool: "3+ years of Python" counts only lines that name it.
-        tools = bool(named) and all(
-            (e := self.vocab.entry(m.name)) is not None and e.kind == "tool" for m in named)
-        asked_as = yrs.asked_title(req.text)
-        roles = set() if tools else yrs.related_roles(self.similarity, subject, resume, asked_as)
-        senior = not named and rules.senior_ask(subject)
-        if senior:
-            # "Years of marketing management": a coordinator's years are not a manager's;
-            # a role whose lines show leading people counts whatever its title, and when
-            # no senior role's words meet the subject ("a supervisory care role"), those do.
-            # Leading a team is shown by managing people, not by leading a project.
-            shows = ((rules.PEOPLE_MANAGEMENT,) if team is not None
-                     else (rules.PEOPLE_MANAGEMENT, rules.LEADERSHIP))
-            leading = {it.role_index for name in shows
-                       for it in by_skill.get(name, []) if it.role_index is not None}
-            roles = {i for i in roles if rules.senior_title(resume.roles[i].title)
-                     or i in leading} or leading
-        roles |= {it.role_index for m in named for it in by_skill.get(m.name, [])
-                  if it.role_index is not None}
-        role_years, role_span = yrs.roles_years(resume, roles)
-        if role_years > have + 0.05:
-            have, span = role_years, role_span
-            label = label if named else subject or label
-        if not named and not roles and not senior and asked_as is None:
-            have = resume.skill_years.get("__total__", 0.0)
-            span = resume.skill_spans.get("__total__")
-        hits = (self._skill_hits(skill, resume, by_skill) if named
-                else self._lexical_hits(req.text, resume, 0.9))
-        when = f" ({span[0]}-{span[1]})" if span else ""
-        asked = f"asks {yrs.fmt_years(need)}+ years of {label}"
-        if have <= 0:
-            # Named in work done, it was done for some time; a course in it is no years of it.
-            present = bool(hits) and hits[0].skill == skill and hits[0].item.section not in (
-                "education", "certifications")
-            status = "partial" if present else "gap"
-            score = 0.4 if present else (hits[0].score * 0.5 if hits else 0.0)
-            reason = (f"{asked}; the resume names it but its dates do not show how long"
-                      if present else f"{asked}; the resume shows none")
-            return build_match(req, status, score, reason, hits)
-        ratio = have / need if need else 1.0
-        score = min(1.0, ratio)
-        # The parser rounds years to a tenth: within that of the ask is the ask.
-        status = "met" if have >= need - 0.1 else "partial" if ratio >= FEW_YEARS else "gap"
-        reason = f"{asked}; resume shows about {yrs.fmt_years(have)} years{when}"
-        return build_match(req, status, score, reason, hits)
