@@ -404,3 +404,50 @@ def test_a_name_inside_the_employers_name_is_not_shown(vocab: Vocabulary) -> Non
     assert match(vocab, "Recording notes on Liquidlogic LCS", resume).status == "gap"
     used = resume + "- Recorded case notes on Liquidlogic LCS\n"
     assert match(vocab, "Recording notes on Liquidlogic LCS", used).status == "met"
+
+
+def test_one_word_names_the_vocabulary_does_not_know() -> None:
+    def words(text: str) -> list[str]:
+        return [m.surface for m in ask_names.one_word_names(text, [])]
+
+    assert words("Must hold CeMAP, DipMAP or an equivalent qualification") == ["CeMAP", "DipMAP"]
+    assert words("Experience administering the Koha library system") == ["Koha"]
+    assert words("Able to use a DVOM on site") == ["DVOM"]
+    # Not names: the line's capitalised first word, a grade or form with its number, a word
+    # of a longer capitalised name, a line in Title Case.
+    assert words("Supervise junior staff") == []
+    assert words("Experience teaching Year 6 pupils") == []
+    assert words("Knowledge of the Public Law Outline") == []
+    assert words("Excellent Written Communication Skills") == []
+    # A known mention's word where it comes back is that mention, not a new name.
+    text = "Working proficiency in Go: our services are written in Go"
+    go = SkillMention("Go", "Go", text.index("Go"), text.index("Go") + 2)
+    assert ask_names.one_word_names(text, [go]) == []
+
+
+MORTGAGE = """Priya Shah
+
+Experience
+Mortgage Adviser, Castlegate Home Finance — Feb 2021 – Present
+- Advised 25 clients a month on house purchases and remortgages
+Certifications
+CeMAP (Certificate in Mortgage Advice and Practice), 2021
+"""
+
+
+def test_an_unknown_name_the_resume_writes_shows_itself(vocab: Vocabulary) -> None:
+    ask = "Must hold CeMAP, DipMAP or an equivalent Level 3 mortgage advice qualification"
+    m = match(vocab, ask, MORTGAGE)
+    assert m.status == "met"
+    assert m.evidence[0].text.startswith("CeMAP")
+    # Without the name, the line's other words alone decide, as before.
+    assert match(vocab, ask, MORTGAGE.replace("CeMAP", "Level 2 award")).status != "met"
+
+
+def test_a_postgraduate_qualification_is_a_masters_level_degree_ask(vocab: Vocabulary) -> None:
+    level = levels.degree_level
+    assert level("Postgraduate qualification in X") == level("MA Library and Information Studies")
+    resume = PARALEGAL + "\nEducation\nMA Library and Information Studies, UCL, 2015 – 2016\n"
+    m = match(vocab, "Postgraduate qualification in librarianship or information science", resume)
+    assert m.requirement.kind == "degree"
+    assert m.status == "met"

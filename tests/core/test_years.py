@@ -65,3 +65,24 @@ def test_a_years_ask_the_summary_answers_is_met_with_that_line_as_evidence() -> 
     # The role's own dates (about three years) decide when the summary states nothing.
     plain = parse_resume(resume_with("Registered nurse."), vocab=vocab, today=TODAY)
     assert Matcher(vocab).match_all(posting, plain)[0].status != "met"
+
+
+def test_the_summary_figure_outranks_roles_that_only_share_the_asks_words() -> None:
+    vocab = small_vocab()
+    text = """Priya Shah
+
+Summary
+Mortgage adviser with nearly four years giving mortgage advice to home buyers.
+
+Experience
+Mortgage Adviser, Castlegate Home Finance — Feb 2023 – Present
+- Gave mortgage advice to 25 clients a month
+Mortgage Administrator, Redfern Building Society — May 2018 – Jan 2023
+- Packaged mortgage applications and checked documents against lending policy
+"""
+    resume = parse_resume(text, vocab=vocab, today=TODAY)
+    posting = parse_posting("Requirements\n- 5+ years of experience giving mortgage advice\n",
+                            vocab=vocab)  # fmt: skip
+    m = Matcher(vocab).match_all(posting, resume)[0]
+    assert m.status == "partial"
+    assert m.reason.endswith("about 3.5 years (as the summary states)")

@@ -77,3 +77,40 @@ _OPENING_ASK = fastre.compile(
 
 
 _TRAILING_JOINER = fastre.compile(r"(?:\s+(?:of|and|for|the|&))*\s*$")
+
+
+# One word that can only be a name: an acronym ("VISSIM"), a word with a capital inside
+# ("CeMAP", "BadgerNet"), or a capitalised word after the line's first ("the Euroking system").
+_ONE_WORD_NAME = fastre.compile(
+    r"\b(?:[A-Z]{2,}[A-Za-z0-9]*|[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z][a-z]+)\b")
+
+
+_NUMBER_AFTER = fastre.compile(r"\s+\d")
+
+
+def one_word_names(text: str, taken: list[SkillMention]) -> list[SkillMention]:
+    """One-word names in a line that no mention covers: products or credentials unknown.
+
+    A product or credential the vocabulary has never heard of ("CeMAP", "Koha") is asked as
+    much as a known one, and only that name shows it: no line sharing other words does.
+    taken: the line's mentions and longer names; a word inside one is not a name again.
+    """
+    long_words = [w for w in text.split() if len(w) > 3]
+    if long_words and all(_CAPITAL_WORD.match(w) for w in long_words):
+        return []  # a line in Title Case names nothing by its capitals
+    spans = [(at, at + n) for at, n in surface_spans(text, taken) if at >= 0]
+    # A mention's words, wherever they recur ("proficiency in Go ... written in Go").
+    said = {text[a:b].lower() for a, b in spans}
+    # A word of a longer capitalised run belongs to that name ("New Roads and Street Works").
+    spans += [m.span() for m in _NAME_RUN.finditer(text)]
+    out: list[SkillMention] = []
+    for m in _ONE_WORD_NAME.finditer(text):
+        word, at = m.group(0), m.start()
+        if at == 0 and word[1:].islower():
+            continue  # "Supervise ...": the line's first word is capitalised by place
+        if word[1:].islower() and _NUMBER_AFTER.match(text, m.end()):
+            continue  # "Year 6", "Forms 1094-C": a word with a number names a grade or form
+        if any(a <= at < b for a, b in spans) or word.lower() in said:
+            continue
+        out.append(SkillMention(word, word, at, m.end()))
+    return out

@@ -10,7 +10,8 @@ from interview_closer.core import fastre
 _DEGREE_LEVELS = [
     (4, fastre.compile(r"\b(?:ph\.?\s?d|doctor(?:ate|al)|d\.?phil|md\b|dnp\b)", re.I)),
     (3, fastre.compile(r"\b(?:master'?s?|m\.?sc?|m\.?a\b|mba|msn|m\.?eng|mph|m\.?ed\b|mfa|"
-                       r"msw|llm|graduate degree)", re.I)),
+                       r"msw|llm|graduate degree|"
+                       r"post-?graduate (?:qualification|degree|diploma))", re.I)),
     # "BS 7671" is a British Standard, not a bachelor's degree.
     (2, fastre.compile(r"\b(?:bachelor'?s?|b\.?sc?\b(?!\s*\d)|b\.?a\b|bsn|b\.?eng|bba|bfa|b\.?ed\b|"
                        r"b\.?com\b|bsw|llb|undergraduate|four-year degree|4-year degree|"

@@ -192,6 +192,11 @@ class Matcher:
                 return [ItemHit(items[0], SUBJECT, subject)]
         return hits
 
+    def _writes_name(self, name: str, resume: Resume) -> bool:
+        """True when a resume line writes this name as the posting does, capitals and all."""
+        written = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        return any(written.search(it.text) for it in resume.items if it.section != "contact")
+
     def _name_hits(self, name: str, resume: Resume, credential: bool) -> list[ItemHit]:
         """Lines that write a name the vocabulary does not know: every word, or its initials.
 
@@ -268,6 +273,10 @@ class Matcher:
             products += [m for i, m in enumerate(mentions) if i in listed and m not in products]
         elif not swallowed:
             names = []  # with no skill named, the line's words are judged whole below
+        # A name no vocabulary knows, written in the resume too, shows itself ("CeMAP");
+        # one the resume lacks may still be there spelt out, so it takes nothing away.
+        names += [n for n in ask_names.one_word_names(req.text, [*known, *names])
+                  if self._writes_name(n.surface, resume)]  # fmt: skip
         if not known and not products and not names:
             # Only free-text skills (or none): judge the requirement's words as a whole.
             hits = self._lexical_hits(req.text, resume, 0.9, req.kind == "certification")

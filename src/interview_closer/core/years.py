@@ -276,9 +276,10 @@ def years_match(
     if not named and not roles and not senior and asked_as is None:
         have = resume.skill_years.get("__total__", 0.0)
         span = resume.skill_spans.get("__total__")
-    # "Registered nurse with six years of acute care experience" says it outright.
+    # "Registered nurse with six years of acute care experience" says it outright, and
+    # "nearly four years giving advice" outranks roles that only shared the ask's words.
     stated = stated_for(subject, stated_years(resume))
-    if stated is not None and stated.years > have + 0.05:
+    if stated is not None and (stated.years > have + 0.05 or not named):
         have, span = stated.years, None
     hits = (skill_hits(skill, resume, by_skill) if named
             else lexical_hits(req.text, resume, 0.9))
