@@ -442,6 +442,34 @@ def test_an_unknown_name_the_resume_writes_shows_itself(vocab: Vocabulary) -> No
     assert m.evidence[0].text.startswith("CeMAP")
     # Without the name, the line's other words alone decide, as before.
     assert match(vocab, ask, MORTGAGE.replace("CeMAP", "Level 2 award")).status != "met"
+    # Beside a name the resume writes, one it lacks is missing: both are asked here.
+    assert match(vocab, "Passed both CeMAP and DipMAP", MORTGAGE).status == "partial"
+
+
+def test_the_kind_of_an_ask_follows_its_words() -> None:
+    shipped = Vocabulary.default()
+
+    def kind(text: str) -> str:
+        return parse_posting(f"Requirements\n- {text}\n", vocab=shipped).requirements[0].kind
+
+    # "Or equivalent" says the named thing may be matched by a like one, not "a degree".
+    assert kind("Certified to test backflow assemblies (ASSE 5110 or equivalent)") != "degree"
+    assert kind("NVQ Level 3 in Health and Social Care or equivalent") == "degree"
+    assert kind("Chartered member of the RICS") == "certification"
+
+
+def test_years_as_a_title_are_not_years_of_the_trade_it_names() -> None:
+    trades = Vocabulary([VocabEntry("Plumbing", "skill", "trades", ("plumbing", "plumber"))], [])
+    plumber = """Dmitri Caldwell
+
+Experience
+Journeyman Plumber, Brightwater Plumbing — Mar 2017 – Present
+- Ran residential plumbing service calls and repairs
+"""
+    trade = match(trades, "At least 5 years of plumbing experience", plumber)
+    assert trade.status == "met"
+    foreman = match(trades, "At least 5 years' experience as a plumbing foreman", plumber)
+    assert foreman.status == "gap"
 
 
 def test_a_postgraduate_qualification_is_a_masters_level_degree_ask(vocab: Vocabulary) -> None:

@@ -273,10 +273,12 @@ class Matcher:
             products += [m for i, m in enumerate(mentions) if i in listed and m not in products]
         elif not swallowed:
             names = []  # with no skill named, the line's words are judged whole below
-        # A name no vocabulary knows, written in the resume too, shows itself ("CeMAP");
-        # one the resume lacks may still be there spelt out, so it takes nothing away.
-        names += [n for n in ask_names.one_word_names(req.text, [*known, *names])
-                  if self._writes_name(n.surface, resume)]  # fmt: skip
+        # A name no vocabulary knows, written in the resume too, shows itself ("CeMAP").
+        # One the resume lacks may be there spelt out, so alone it takes nothing away; beside
+        # one the resume writes, it is missing ("both SQE1 and SQE2" with SQE1 passed).
+        single = ask_names.one_word_names(req.text, [*known, *names])
+        if any(self._writes_name(n.surface, resume) for n in single):
+            names += single
         if not known and not products and not names:
             # Only free-text skills (or none): judge the requirement's words as a whole.
             hits = self._lexical_hits(req.text, resume, 0.9, req.kind == "certification")
@@ -311,7 +313,7 @@ class Matcher:
                     hits = loose
             if hits and hits[0].skill == m.name and self._short_of(req.text, m.name, hits[0].item):
                 hits[0].score = min(hits[0].score, SHORT_OF)
-            if entry and entry.kind == "skill" and (not hits or hits[0].skill != m.name):
+            if entry and entry.kind in ("skill", "soft") and (not hits or hits[0].skill != m.name):
                 # Practices are verbs and nouns that inflect; tool and credential names do not.
                 hits = self._inflected(m.name, resume, hits)
             if entry and entry.kind == "certification" and (not hits or hits[0].skill != m.name):

@@ -33,10 +33,12 @@ _WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
              "eight": 8, "nine": 9, "ten": 10}
 _DEGREE = fastre.compile(
     r"\b(?:degree|bachelor'?s?|master'?s?|ph\.?d|doctorate|diploma|b\.?sc?|m\.?sc|mba|bsn|"
-    r"associate'?s degree|graduate of|hnc|hnd|post-?graduate (?:qualification|degree|diploma))\b",
+    r"associate'?s degree|graduate of|hnc|hnd|nvq|svq|"
+    r"post-?graduate (?:qualification|degree|diploma))\b",
     re.IGNORECASE,
 )
-_CERT = fastre.compile(r"\b(?:certif\w*|licen[cs]e[ds]?|licensure|registered|accredit\w*)\b", re.I)
+_CERT = fastre.compile(
+    r"\b(?:certif\w*|licen[cs]e[ds]?|licensure|registered|accredit\w*|chartered)\b", re.I)
 _LANG = fastre.compile(r"\b(?:fluent|fluency|bilingual|native speaker|proficient in (?:english|"
                    r"spanish|french|german|mandarin|portuguese|arabic))\b", re.IGNORECASE)
 _LOGISTICS = fastre.compile(

@@ -233,6 +233,10 @@ def years_match(
         spans = rules.surface_spans(req.text, named)
         named = [m for m, (at, _) in zip(named, spans, strict=True)
                  if not team[0] <= at < team[1]]
+    asked_as = asked_title(req.text)
+    if asked_as:
+        # "5 years as a plumbing foreman": years of plumbing are not years as its foreman.
+        named = [m for m in named if m.surface.lower() not in asked_as.lower()]
     have, label, skill = 0.0, "relevant experience", "__total__"
     for m in named:
         # Only lines the matcher accepts count ("Java Junction Café" is no Java).
@@ -253,7 +257,6 @@ def years_match(
     # Titles rarely name a tool: "3+ years of Python" counts only lines that name it.
     tools = bool(named) and all(
         (e := vocab.entry(m.name)) is not None and e.kind == "tool" for m in named)
-    asked_as = asked_title(req.text)
     roles = set() if tools else related_roles(similarity, subject, resume, asked_as)
     senior = not named and rules.senior_ask(subject)
     if senior:
