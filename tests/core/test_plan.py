@@ -276,3 +276,16 @@ def test_learning_plans_read_right_for_any_skill_name() -> None:
     assert "background in turning messy questions into datasets" in answers
     assert not re.search(r"\b(?:logistics|wound care) (?:is|isn't|itself)\b", answers)
     assert "background in experience" not in answers
+
+
+def test_years_the_summary_states_are_answered_from_the_summary_not_role_dates() -> None:
+    resume = RESUME.replace("Experience\n", "Summary\nBackend engineer with four years "
+                            "of Kafka work on payment systems.\n\nExperience\n", 1)
+    resume = resume.replace("- Wrote SQL reports", "- Ran Kafka consumers for payment events\n"
+                            "- Wrote SQL reports")  # role dates: 2018-2021, under four years
+    plan = make(resume=resume, posting="Requirements\n- 6+ years of Kafka experience\n")
+    [gap] = plan.gaps
+    m = plan.matches[0]
+    assert m.status == "partial" and m.reason.endswith("(as the summary states)")
+    assert "four years of Kafka" in gap.answer
+    assert not re.search(r"from \d{4} to \d{4}|since \d{4}", gap.answer)

@@ -273,7 +273,9 @@ class _Writer:
         if m.severity == "blocking":
             return Gap(req.id, "blocking", self.picker.pick("answer_blocking", req.id, **values))
         adjacent = [s for s in m.matched_skills if all(s != x.name for x in req.skills)]
-        if ev is not None and req.kind == "years" and m.matched_skills:
+        stated = ev is not None and getattr(self.items_by_line.get(ev.line), "section", "") == (
+            "summary")  # the years are the summary's own figure, not the roles' dates
+        if ev is not None and req.kind == "years" and m.matched_skills and not stated:
             skill = m.matched_skills[0]
             span = self.resume.skill_spans.get(skill)
             if span:
