@@ -479,3 +479,32 @@ def test_a_postgraduate_qualification_is_a_masters_level_degree_ask(vocab: Vocab
     m = match(vocab, "Postgraduate qualification in librarianship or information science", resume)
     assert m.requirement.kind == "degree"
     assert m.status == "met"
+
+
+def test_a_degree_in_another_field_than_the_one_named_is_partly_met() -> None:
+    fields = Vocabulary([
+        VocabEntry("Law and legal studies degree", "degree", "fields of study", ("law degree",)),
+        VocabEntry("History degree", "degree", "fields of study", ("history",)),
+    ], [])
+    resume = PARALEGAL + "\nEducation\nBA (Hons) History, University of Leeds, 2016 – 2019\n"
+    other = match(fields, "Law degree required for our liability team", resume)
+    assert other.status == "partial" and "another field" in other.reason
+    # An ask that lets related fields count, or a degree in the field named, is met.
+    assert match(fields, "Law degree or a related subject", resume).status == "met"
+    lawyer = resume.replace("BA (Hons) History", "LLB law degree")
+    assert match(fields, "Law degree required for our liability team", lawyer).status == "met"
+
+
+def test_years_in_a_supervisory_role_count_the_roles_that_lead() -> None:
+    ems = Vocabulary([VocabEntry("Prehospital emergency care", "skill", "emergency", ("=EMS",))],
+                     [])  # fmt: skip
+    medic = """Sam Price
+
+Experience
+Paramedic, Tri-Rivers County EMS — Mar 2019 – Present
+- Lead ALS provider on a 911 unit for the county EMS service
+"""
+    field = match(ems, "At least 4 years of EMS experience", medic)
+    assert field.status == "met"
+    led = match(ems, "At least 4 years in an EMS supervisory role", medic)
+    assert led.status != "met"

@@ -97,7 +97,9 @@ class Matcher:
             match = yrs.years_match(req, resume, by_skill, self.vocab, self.similarity,
                                     self._skill_hits, self._lexical_hits)
         elif req.kind == "degree":
-            match = degree_match(req, resume, self._lexical_hits)
+            fields = frozenset(m.name for m in req.skills if getattr(
+                self.vocab.entry(m.name), "family", "") == "fields of study")
+            match = degree_match(req, resume, self._lexical_hits, fields)
         elif req.kind == "logistics":
             match = logistics_match(req, resume, self._lexical_hits)
         else:

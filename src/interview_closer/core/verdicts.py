@@ -25,6 +25,9 @@ MET, PARTIAL = 0.7, 0.35
 SHORT_OF = 0.5
 _LOGISTICS_REASON = "a practical condition a resume cannot show; confirm it in the conversation"
 _EQUIVALENT = fastre.compile(r"equivalent|or (?:relevant|comparable|similar) experience", re.I)
+# An ask that lets other fields than those it names count: "or a related subject".
+_ANY_FIELD = fastre.compile(
+    r"\b(?:related|relevant|similar|comparable|quantitative|equivalent|such as)\b", re.I)
 
 
 @dataclass
@@ -100,8 +103,15 @@ def build_match(
     return Match(req, st, round(max(0.0, min(1.0, score)), 3), reason, evidence, skills)
 
 
-def degree_match(req: Requirement, resume: Resume, lexical_hits: LexicalHits) -> Match:
-    """A degree or qualification asked: the highest one held, or one still in progress."""
+def degree_match(
+    req: Requirement, resume: Resume, lexical_hits: LexicalHits,
+    fields: frozenset[str] = frozenset(),
+) -> Match:
+    """A degree or qualification asked: the highest one held, or one still in progress.
+
+    fields: the fields of study the requirement names ("Law degree"); a degree of the level
+    asked in none of them is partly met, unless the ask allows a related field.
+    """
     need = levels.degree_level(req.text)
     edu = [it for it in resume.items if it.section in ("education", "certifications")]
     best_item, best_level = None, 0.0
@@ -126,6 +136,11 @@ def degree_match(req: Requirement, resume: Resume, lexical_hits: LexicalHits) ->
         return build_match(req, status, 0.4 if status == "partial" else 0.0, reason, [])
     field_hits = lexical_hits(req.text, resume, 1.0)
     hits = [ItemHit(best_item, 1.0)] + [h for h in field_hits if h.item is not best_item]
+    held = {s.name for it in edu for s in it.skills}
+    if best_level >= need and fields and not fields & held and not _ANY_FIELD.search(req.text):
+        named = " or ".join(sorted(f.removesuffix(" degree").lower() for f in fields))
+        return build_match(req, "partial", 0.6, f"asks for a degree in {named}; the resume's "
+                           "is in another field", hits)
     if best_level >= need:
         return build_match(req, "met", 1.0, "asks for a degree; resume shows one", hits)
     status = "partial" if _EQUIVALENT.search(req.text) or best_level else "gap"

@@ -212,6 +212,10 @@ def stated_for(subject: str, claims: list[StatedYears]) -> StatedYears | None:
     return max(fits, key=lambda c: c.years, default=None)
 
 
+# A years ask for a role that leads others, whatever the field named beside it.
+_LEADING_ROLE = fastre.compile(
+    r"\b(?:supervisory|leadership|management|managerial)\s+(?:role|position|capacity|level)",
+    re.I)
 # Years requirements: fewer years than FEW_YEARS of those asked is a gap, more is partial
 # (0.2 until the blind probe5 set: "10+ years" against 2.7 is a gap to a recruiter).
 FEW_YEARS = 0.4
@@ -237,6 +241,9 @@ def years_match(
     if asked_as:
         # "5 years as a plumbing foreman": years of plumbing are not years as its foreman.
         named = [m for m in named if m.surface.lower() not in asked_as.lower()]
+    if named and _LEADING_ROLE.search(req.text):
+        # "4 years in an EMS supervisory role": the field named only says where one led.
+        named = []
     have, label, skill = 0.0, "relevant experience", "__total__"
     for m in named:
         # Only lines the matcher accepts count ("Java Junction Café" is no Java).
