@@ -233,7 +233,7 @@ def test_a_close_relative_is_quoted_from_a_line_that_shows_it() -> None:
 
 
 def test_a_summary_that_names_the_candidate_is_said_in_the_first_person() -> None:
-    from interview_closer.core.plan import _role_sentence
+    from interview_closer.core.phrasing import role_sentence as _role_sentence
 
     def never(word: str) -> bool:
         return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -107,3 +108,27 @@ def shorten(clause: str, max_words: int) -> str:
     while len(parts) > 3 and parts[-1].lower().strip(",;:") in _DANGLING:
         parts.pop()
     return " ".join(parts).rstrip(",;:")
+
+
+# A summary that opens by naming the candidate: "Registered nurse with six years in ...".
+_ROLE_OPENING = fastre.compile(r"^([A-Z][\w&/-]*(?: [\w&/-]+){0,6}?) (with|who) ([^.;]+)")
+# Letters whose names start with a vowel sound take "an" as initials: "an RN", "an MBA".
+_VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
+
+
+def role_sentence(text: str, is_name: Callable[[str], bool]) -> str | None:
+    """"I'm a ... with ..." from a summary's opening noun phrase, or None if it has none."""
+    found = _ROLE_OPENING.match(text.strip())
+    if found is None:
+        return None
+    phrase, link, rest = found.groups()
+    first = phrase.split(" ", 1)[0]
+    if first.lower() in ("i", "my", "we", "our") or is_past_tense_verb(first):
+        return None
+    if first.isupper() and len(first) > 1:
+        article = "an" if first[0] in _VOWEL_SOUND_LETTERS else "a"
+    else:
+        if not is_name(first):
+            phrase = phrase[0].lower() + phrase[1:]
+        article = "an" if phrase[0].lower() in "aeio" else "a"
+    return f"I'm {article} {phrase} {link} {shorten(rest.rstrip(), 18)}"

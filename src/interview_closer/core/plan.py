@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from interview_closer.core import fastre
@@ -22,9 +21,9 @@ from interview_closer.core.models import (
 from interview_closer.core.phrasing import (
     Picker,
     first_person,
-    is_past_tense_verb,
     learning_plan,
     phrasing,
+    role_sentence,
     shorten,
 )
 from interview_closer.core.vocab import Vocabulary
@@ -199,7 +198,7 @@ class _Writer:
             return f"I earned {text}"
         if section == "certifications":
             return f"I hold {text}"
-        role = _role_sentence(ev.text, self._is_name) if section == "summary" else None
+        role = role_sentence(ev.text, self._is_name) if section == "summary" else None
         return role or f"my resume says “{text}”"
 
     def _is_name(self, word: str) -> bool:
@@ -359,30 +358,6 @@ class _Writer:
 
 
 _LOWER_WORD = fastre.compile(r"\b[a-z][a-z-]+\b")
-
-
-# A summary that opens by naming the candidate: "Registered nurse with six years in ...".
-_ROLE_OPENING = fastre.compile(r"^([A-Z][\w&/-]*(?: [\w&/-]+){0,6}?) (with|who) ([^.;]+)")
-# Letters whose names start with a vowel sound take "an" as initials: "an RN", "an MBA".
-_VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
-
-
-def _role_sentence(text: str, is_name: Callable[[str], bool]) -> str | None:
-    """"I'm a ... with ..." from a summary's opening noun phrase, or None if it has none."""
-    found = _ROLE_OPENING.match(text.strip())
-    if found is None:
-        return None
-    phrase, link, rest = found.groups()
-    first = phrase.split(" ", 1)[0]
-    if first.lower() in ("i", "my", "we", "our") or is_past_tense_verb(first):
-        return None
-    if first.isupper() and len(first) > 1:
-        article = "an" if first[0] in _VOWEL_SOUND_LETTERS else "a"
-    else:
-        if not is_name(first):
-            phrase = phrase[0].lower() + phrase[1:]
-        article = "an" if phrase[0].lower() in "aeio" else "a"
-    return f"I'm {article} {phrase} {link} {shorten(rest.rstrip(), 18)}"
 
 
 def _cap(text: str) -> str:
