@@ -16,6 +16,11 @@ from bench.matching_eval import (
     PROBE4_PATH,
     PROBE5_PATH,
     PROBE6_PATH,
+    PROBE7_PATH,
+    PROBE8_PATH,
+    PROBE9_PATH,
+    PROBE10_PATH,
+    PROBE11_PATH,
     PROBE_PATH,
     SET_PATH,
     STATUSES,
@@ -25,6 +30,7 @@ from bench.matching_eval import (
     load_cases,
     product_predictor,
     run,
+    split_order,
 )
 
 from interview_closer.core.models import YearMonth
@@ -158,7 +164,9 @@ def test_a_split_other_than_tune_and_holdout_is_scored_on_its_own() -> None:
 @pytest.mark.parametrize(("path", "split", "letter", "occupations"), [
     (PROBE2_PATH, "probe2", "r", 5), (PROBE3_PATH, "probe3", "s", 5),
     (PROBE4_PATH, "probe4", "t", 8), (PROBE5_PATH, "probe5", "u", 8),
-    (PROBE6_PATH, "probe6", "v", 8),
+    (PROBE6_PATH, "probe6", "v", 8), (PROBE7_PATH, "probe7", "w", 8),
+    (PROBE8_PATH, "probe8", "x", 8), (PROBE9_PATH, "probe9", "y", 8),
+    (PROBE10_PATH, "probe10", "z", 8), (PROBE11_PATH, "probe11", "q", 8),
 ])
 def test_the_later_probe_cases_are_well_formed_and_apart_from_the_others(
     cases: list[Case], path: Path, split: str, letter: str, occupations: int
@@ -168,8 +176,18 @@ def test_the_later_probe_cases_are_well_formed_and_apart_from_the_others(
     assert len({c.id for c in later}) == len(later)
     others = {c.resume for c in cases} | {c.resume for c in load_cases(PROBE_PATH)}
     others |= {c.resume for c in load_cases(FRESH_PATH)}
-    for other in (PROBE2_PATH, PROBE3_PATH, PROBE4_PATH, PROBE5_PATH, PROBE6_PATH):
+    every_id = {c.id for c in cases} | {c.id for c in load_cases(PROBE_PATH)}
+    for other in (PROBE2_PATH, PROBE3_PATH, PROBE4_PATH, PROBE5_PATH, PROBE6_PATH, PROBE7_PATH,
+                  PROBE8_PATH, PROBE9_PATH, PROBE10_PATH, PROBE11_PATH):
         if other != path:
             others |= {c.resume for c in load_cases(other)}
+            every_id |= {c.id for c in load_cases(other)}
     assert not {c.resume for c in later} & others
+    assert not {c.id for c in later} & every_id  # no case shadows another
     assert len({c.occupation for c in later}) == occupations
+
+
+def test_splits_sort_by_their_number() -> None:
+    names = ["probe10", "probe2", "probe", "fresh", "probe11", "probe9"]
+    assert sorted(names, key=split_order) == [
+        "fresh", "probe", "probe2", "probe9", "probe10", "probe11"]

@@ -508,3 +508,20 @@ Paramedic, Tri-Rivers County EMS — Mar 2019 – Present
     assert field.status == "met"
     led = match(ems, "At least 4 years in an EMS supervisory role", medic)
     assert led.status != "met"
+
+
+def test_the_line_that_states_a_language_level_decides_it() -> None:
+    langs = Vocabulary([VocabEntry("French", "language", "languages", ("french",))], [])
+    baker = """Ana Ruiz
+
+Experience
+Baker, Le Fournil — Sep 2018 – Feb 2025
+- Baked French breads and croissants every morning
+
+Languages
+French (intermediate, B1)
+"""
+    # The bullet names French first; the languages line says how well it is spoken.
+    assert match(langs, "Fluent French", baker).status == "partial"
+    assert match(langs, "Fluent French", baker.replace("intermediate, B1", "fluent")).status == (
+        "met")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from interview_closer.core import ask_names, fastre, levels
@@ -137,8 +138,14 @@ class Matcher:
         hits.sort(key=lambda h: -h.score)
         return hits[:3]
 
-    def _short_of(self, asked_text: str, name: str, item: EvidenceItem) -> bool:
-        """True when the line names the credential or language but below what is asked."""
+    def _short_of(
+        self, asked_text: str, name: str, item: EvidenceItem, others: Sequence[EvidenceItem] = ()
+    ) -> bool:
+        """True when the line names the credential or language but below what is asked.
+
+        others: every line naming it; for a language, the one that states a level decides
+        ("French (intermediate)" in the languages list, not "French breads" in a bullet).
+        """
         entry = self.vocab.entry(name)
         asked, held = levels.numbered_level(asked_text), levels.numbered_level(item.text)
         if asked and held and held < asked:
@@ -152,12 +159,16 @@ class Matcher:
             return bool(rules.IN_PROGRESS.search(item.text))
         if not rules.HIGH_LEVEL.search(asked_text):
             return False
-        for m in item.skills:
-            if m.name == name:
-                # The level written beside this language: "German (conversational)".
-                segment = re.split(r"[,;|/]", item.text[m.start :], maxsplit=1)[0]
-                return bool(rules.LOW_LEVEL.search(segment) or rules.LOW_LEVEL.search(
-                    re.split(r"[,;|/]", item.text[: m.start])[-1]))
+        for line in (item, *others):
+            for m in line.skills:
+                if m.name == name:
+                    # The level written beside this language: "German (conversational)".
+                    after = re.split(r"[,;|/]", line.text[m.start :], maxsplit=1)[0]
+                    before = re.split(r"[,;|/]", line.text[: m.start])[-1]
+                    if rules.LOW_LEVEL.search(after) or rules.LOW_LEVEL.search(before):
+                        return True
+                    if rules.HIGH_LEVEL.search(after) or rules.HIGH_LEVEL.search(before):
+                        return False
         return False
 
     def _inflected(self, name: str, resume: Resume, hits: list[ItemHit]) -> list[ItemHit]:
@@ -313,7 +324,8 @@ class Matcher:
                 loose = [] if rules.only_generic(query) else self._lexical_hits(query, resume, 0.9)
                 if loose and (not hits or loose[0].score > hits[0].score):
                     hits = loose
-            if hits and hits[0].skill == m.name and self._short_of(req.text, m.name, hits[0].item):
+            if hits and hits[0].skill == m.name and self._short_of(
+                    req.text, m.name, hits[0].item, by_skill.get(m.name, ())):
                 hits[0].score = min(hits[0].score, SHORT_OF)
             if entry and entry.kind in ("skill", "soft") and (not hits or hits[0].skill != m.name):
                 # Practices are verbs and nouns that inflect; tool and credential names do not.
