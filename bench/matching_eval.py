@@ -56,6 +56,12 @@ product manager, a network engineer, an underwriter, a dispensing optician, then
 a firefighter, a nanny, an actuary), 80 cases each, were written blind after the probe8
 mending and first read 0.463 and 0.575; both were mended in halves (the second halves read
 18/40 and 21/40 before their own mending, as at first).
+"probe12" (an architectural technologist, an executive assistant, a police officer, a tax
+adviser, then a clinical research associate, an EFL teacher, an e-commerce manager, a locksmith)
+and "probe13" (an interior designer, a compliance officer, a prison officer, a biomedical
+scientist, then a teaching assistant, a security officer, a zookeeper, an external auditor)
+went the same way: first read 0.475 and 0.512, second halves 17/40 and 19/40 both before and
+after the first halves were mended (by the vocabulary alone).
 The command line prints error lists for the tune split alone.
 
 Run from the repository root: `python -m bench.matching_eval [--semantic] [--errors]`.
@@ -94,8 +100,11 @@ PROBE8_PATH = REPO / "bench" / "matching_probe8.jsonl"
 PROBE9_PATH = REPO / "bench" / "matching_probe9.jsonl"
 PROBE10_PATH = REPO / "bench" / "matching_probe10.jsonl"
 PROBE11_PATH = REPO / "bench" / "matching_probe11.jsonl"
+PROBE12_PATH = REPO / "bench" / "matching_probe12.jsonl"
+PROBE13_PATH = REPO / "bench" / "matching_probe13.jsonl"
 LATER_PATHS = (FRESH_PATH, PROBE_PATH, PROBE2_PATH, PROBE3_PATH, PROBE4_PATH, PROBE5_PATH,
-               PROBE6_PATH, PROBE7_PATH, PROBE8_PATH, PROBE9_PATH, PROBE10_PATH, PROBE11_PATH)
+               PROBE6_PATH, PROBE7_PATH, PROBE8_PATH, PROBE9_PATH, PROBE10_PATH, PROBE11_PATH,
+               PROBE12_PATH, PROBE13_PATH)
 STATUSES = ("met", "partial", "gap")
 SPLITS = ("tune", "holdout")
 PHENOMENA = (

@@ -21,6 +21,8 @@ from bench.matching_eval import (
     PROBE9_PATH,
     PROBE10_PATH,
     PROBE11_PATH,
+    PROBE12_PATH,
+    PROBE13_PATH,
     PROBE_PATH,
     SET_PATH,
     STATUSES,
@@ -167,6 +169,7 @@ def test_a_split_other_than_tune_and_holdout_is_scored_on_its_own() -> None:
     (PROBE6_PATH, "probe6", "v", 8), (PROBE7_PATH, "probe7", "w", 8),
     (PROBE8_PATH, "probe8", "x", 8), (PROBE9_PATH, "probe9", "y", 8),
     (PROBE10_PATH, "probe10", "z", 8), (PROBE11_PATH, "probe11", "q", 8),
+    (PROBE12_PATH, "probe12", "a", 8), (PROBE13_PATH, "probe13", "b", 8),
 ])
 def test_the_later_probe_cases_are_well_formed_and_apart_from_the_others(
     cases: list[Case], path: Path, split: str, letter: str, occupations: int
@@ -178,7 +181,8 @@ def test_the_later_probe_cases_are_well_formed_and_apart_from_the_others(
     others |= {c.resume for c in load_cases(FRESH_PATH)}
     every_id = {c.id for c in cases} | {c.id for c in load_cases(PROBE_PATH)}
     for other in (PROBE2_PATH, PROBE3_PATH, PROBE4_PATH, PROBE5_PATH, PROBE6_PATH, PROBE7_PATH,
-                  PROBE8_PATH, PROBE9_PATH, PROBE10_PATH, PROBE11_PATH):
+                  PROBE8_PATH, PROBE9_PATH, PROBE10_PATH, PROBE11_PATH, PROBE12_PATH,
+                  PROBE13_PATH):
         if other != path:
             others |= {c.resume for c in load_cases(other)}
             every_id |= {c.id for c in load_cases(other)}
