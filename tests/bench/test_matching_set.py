@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from bench.matching_eval import (
     FRESH_PATH,
+    LATER_PATHS,
     PHENOMENA,
     PROBE2_PATH,
     PROBE3_PATH,
@@ -177,12 +178,9 @@ def test_the_later_probe_cases_are_well_formed_and_apart_from_the_others(
     later = _later_set(path, split, 70)
     assert all(re.fullmatch(letter + r"\d{3}", c.id) for c in later)
     assert len({c.id for c in later}) == len(later)
-    others = {c.resume for c in cases} | {c.resume for c in load_cases(PROBE_PATH)}
-    others |= {c.resume for c in load_cases(FRESH_PATH)}
-    every_id = {c.id for c in cases} | {c.id for c in load_cases(PROBE_PATH)}
-    for other in (PROBE2_PATH, PROBE3_PATH, PROBE4_PATH, PROBE5_PATH, PROBE6_PATH, PROBE7_PATH,
-                  PROBE8_PATH, PROBE9_PATH, PROBE10_PATH, PROBE11_PATH, PROBE12_PATH,
-                  PROBE13_PATH):
+    others = {c.resume for c in cases}
+    every_id = {c.id for c in cases}
+    for other in LATER_PATHS:  # the fresh set and every probe file the bench reads
         if other != path:
             others |= {c.resume for c in load_cases(other)}
             every_id |= {c.id for c in load_cases(other)}

@@ -26,8 +26,7 @@ def unnamed_names(
     is asked whole: "Transport Planning Professional" is a title, not transport planning.
     A line in Title Case names nothing by its capitals.
     """
-    long_words = [w for w in text.split() if len(w) > 3]
-    if long_words and all(_CAPITAL_WORD.match(w) for w in long_words):
+    if _title_case(text):
         return [], set()
     spans = [(at, at + n) for at, n in surface_spans(text, mentions)]
     out: list[SkillMention] = []
@@ -79,6 +78,12 @@ _OPENING_ASK = fastre.compile(
 _TRAILING_JOINER = fastre.compile(r"(?:\s+(?:of|and|for|the|&))*\s*$")
 
 
+def _title_case(text: str) -> bool:
+    """True for a line in Title Case, whose capitals name nothing."""
+    long_words = [w for w in text.split() if len(w) > 3]
+    return bool(long_words) and all(_CAPITAL_WORD.match(w) for w in long_words)
+
+
 # One word that can only be a name: an acronym ("VISSIM"), a word with a capital inside
 # ("CeMAP", "BadgerNet"), or a capitalised word after the line's first ("the Euroking system").
 _ONE_WORD_NAME = fastre.compile(
@@ -95,9 +100,8 @@ def one_word_names(text: str, taken: list[SkillMention]) -> list[SkillMention]:
     much as a known one, and only that name shows it: no line sharing other words does.
     taken: the line's mentions and longer names; a word inside one is not a name again.
     """
-    long_words = [w for w in text.split() if len(w) > 3]
-    if long_words and all(_CAPITAL_WORD.match(w) for w in long_words):
-        return []  # a line in Title Case names nothing by its capitals
+    if _title_case(text):
+        return []
     spans = [(at, at + n) for at, n in surface_spans(text, taken) if at >= 0]
     # A mention's words, wherever they recur ("proficiency in Go ... written in Go").
     said = {text[a:b].lower() for a, b in spans}

@@ -101,7 +101,8 @@ def token_features(tok: str, clusters: Mapping[str, str]) -> TokenFeatures:
         own.append("joined")
     if tok != w and tok.lower() != w:
         own.append("edgepunct")
-    codes = tuple(clusters.get(w, "").split("|")) if clusters.get(w) else ()
+    cl = clusters.get(w)
+    codes = tuple(cl.split("|")) if cl else ()
     own.extend("c=" + part for part in codes)
     return w, shape, tuple(own), codes
 
